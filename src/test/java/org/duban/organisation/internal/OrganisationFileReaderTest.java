@@ -1,0 +1,96 @@
+package org.duban.organisation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.duban.organisation.Groups;
+import org.duban.organisation.InvalidOrganisationException;
+import org.duban.organisation.Organisation;
+import org.duban.organisation.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class OrganisationFileReaderTest {
+
+    private static final String FILE = "processes/organisation.yaml";
+    private static final String VALID_USER = "  - {id: u1, name: 张三, email: u1@zz.gov.cn, department: a, roles: [department]}\n";
+
+    private final OrganisationFileReader reader = new OrganisationFileReader();
+
+    @Test
+    void theDemoOrganisationIsValidAndCoversEveryRole() throws IOException {
+        Organisation organisation;
+        try (InputStream in = Files.newInputStream(Path.of(FILE))) {
+            organisation = reader.read(FILE, in);
+        }
+        for (Role role : Role.values()) {
+            assertThat(organisation.withRole(role)).as("a demo user with role %s", role).isNotEmpty();
+        }
+        organisation.departments().forEach(department -> assertThat(organisation.membersOf(department.code()))
+                .as("a member of %s", department.name()).isNotEmpty());
+        assertThat(organisation.departments()).extracting(d -> d.name())
+                .contains("市大数据管理局", "市科技局", "郑东新区管委会", "登封市", "市委督查室");
+        assertThat(organisation.subUnitsOf("dsjj")).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(organisation.member("admin").orElseThrow().groups()).contains(Groups.ADMINS);
+        assertThat(organisation.member("kjj").orElseThrow().groups()).containsExactly("dept-kjj");
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+            // unknown parent
+            "  - {code: a, name: 甲, parent: zz}|department 'a': unknown parent 'zz'",
+            // a cycle
+            "  - {code: a, name: 甲, parent: b}\\n  - {code: b, name: 乙, parent: a}|parents form a cycle a → b → a",
+            // duplicate code
+            "  - {code: a, name: 甲}\\n  - {code: a, name: 甲二}|department 'a': duplicate code",
+            // malformed mailbox
+            "  - {code: a, name: 甲, mailbox: 'not-mail'}|department 'a': mailbox 'not-mail' is not a valid e-mail address",
+            // a head who is not a user
+            "  - {code: a, name: 甲, head: nobody}|department 'a': head 'nobody' is not a declared user"})
+    void refusesBadDepartments(String departments, String message) {
+        assertRefused("departments:\n" + departments.replace("\\n", "\n") + "\nusers:\n" + VALID_USER, message);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
+            "  - {id: u2, name: 李四, email: li@zz.gov.cn, department: a, roles: [boss]}|user 'u2': unknown role 'boss'",
+            "  - {id: u2, name: 李四, email: 'li at zz', department: a, roles: [leader]}|user 'u2': e-mail 'li at zz' is not a valid e-mail address",
+            "  - {id: u2, name: 李四, email: li@zz.gov.cn, roles: [leader]}|user 'u2': has no department",
+            "  - {id: u2, name: 李四, email: li@zz.gov.cn, department: zz, roles: [leader]}|user 'u2': unknown department 'zz'",
+            "  - {id: u1, name: 李四, email: li@zz.gov.cn, department: a, roles: [leader]}|user 'u1': duplicate id",
+            "  - {id: u2, name: 李四, email: li@zz.gov.cn, department: a, roles: []}|user 'u2': has no role"})
+    void refusesBadUsers(String user, String message) {
+        assertRefused("departments:\n  - {code: a, name: 甲}\nusers:\n" + VALID_USER + user + "\n", message);
+    }
+
+    @Test
+    void listsEveryProblemAtOnce() {
+        assertThatThrownBy(() -> read("""
+                departments:
+                  - {code: a, name: 甲, parent: zz}
+                users:
+                  - {id: u1, name: 张三, email: bad, department: a, roles: [boss]}
+                """))
+                .isInstanceOfSatisfying(InvalidOrganisationException.class,
+                        e -> assertThat(e.problems()).hasSize(3));
+    }
+
+    private void assertRefused(String yaml, String message) {
+        assertThatThrownBy(() -> read(yaml))
+                .isInstanceOf(InvalidOrganisationException.class)
+                .hasMessageStartingWith(FILE + " is invalid; nothing was applied")
+                .hasMessageContaining(message);
+    }
+
+    private Organisation read(String yaml) {
+        return reader.read(FILE, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+}

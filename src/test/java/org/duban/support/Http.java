@@ -1,0 +1,118 @@
+package org.duban.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real HTTP client for tests: no redirects followed, cookies kept, optionally HTTP Basic. One
+ * instance is one person's browser or script.
+ */
+public final class Http {
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public boolean redirectsToLogin() {
+            String location = header("Location");
+            return (status == 302 || status == 303) && location != null && location.endsWith("/login");
+        }
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient client;
+    private final String authorization;
+
+    private Http(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager()).build();
+    }
+
+    public static Http anonymous(int port) {
+        return new Http("http://localhost:" + port, null);
+    }
+
+    public static Http basic(int port, String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Http("http://localhost:" + port, "Basic " + token);
+    }
+
+    /** Logs in through the login form, as a browser would; the session cookie is kept. */
+    public static Http loggedIn(int port, String user, String password) {
+        Http http = anonymous(port);
+        Matcher csrf = CSRF.matcher(http.get("/login").body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("login page has no CSRF token");
+        }
+        Response login = http.send(HttpRequest.newBuilder(URI.create(http.base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
+                        + "&_csrf=" + encode(csrf.group(1)))));
+        if (login.status() != 302 || login.header("Location").contains("error")) {
+            throw new IllegalStateException("login of " + user + " failed: " + login.status() + " " + login.header("Location"));
+        }
+        return http;
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response postForm(String path, String form) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    public Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
