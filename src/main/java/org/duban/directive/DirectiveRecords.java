@@ -1,0 +1,150 @@
+package org.duban.directive;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the directive read model. Called from process steps, so each write joins the engine's
+ * transaction: the read model never shows a step that did not commit, nor misses one that did.
+ */
+@Component
+public class DirectiveRecords {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DirectiveRecords(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void insert(NewDirective d, String processInstanceId) {
+        jdbc.update("INSERT INTO directive (number, title, instruction, category, priority, lead_department, deadline, "
+                        + "report_cycle, status, issued_by, issued_at, process_instance_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                d.number(), d.title(), d.instruction(), d.category(), d.priority().key(), d.leadDepartment(),
+                d.deadline(), d.reportCycle().key(), (d.draft() ? DirectiveStatus.DRAFT : DirectiveStatus.IN_PROGRESS).name(),
+                d.issuedBy(), now(), processInstanceId);
+        List<String> departments = d.departments();
+        for (int i = 0; i < departments.size(); i++) {
+            jdbc.update("INSERT INTO directive_department (directive_number, department, role, position, status, "
+                            + "original_deadline, deadline) VALUES (?,?,?,?,?,?,?)",
+                    d.number(), departments.get(i), i == 0 ? "lead" : "co", i, DepartmentStatus.TO_SIGN.name(),
+                    d.deadline(), d.deadline());
+        }
+    }
+
+    public java.util.Optional<DirectiveStatus> status(String number) {
+        return jdbc.queryForList("SELECT status FROM directive WHERE number = ?", String.class, number).stream()
+                .findFirst().map(DirectiveStatus::valueOf);
+    }
+
+    /** The departments taking part in a directive, lead first. */
+    public List<String> departmentsOf(String number) {
+        return jdbc.queryForList("SELECT department FROM directive_department WHERE directive_number = ? ORDER BY position",
+                String.class, number);
+    }
+
+    public void status(String number, DirectiveStatus status) {
+        jdbc.update("UPDATE directive SET status = ? WHERE number = ?", status.name(), number);
+    }
+
+    public void departmentStatus(String number, String department, DepartmentStatus status) {
+        jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND department = ?",
+                status.name(), number, department);
+    }
+
+    public void signed(String number, String department, int signLateDays) {
+        jdbc.update("UPDATE directive_department SET status = ?, signed_at = ?, sign_late_days = ? "
+                        + "WHERE directive_number = ? AND department = ?",
+                DepartmentStatus.HANDLING.name(), now(), signLateDays, number, department);
+    }
+
+    public void submitted(String number, String department, int lateDays) {
+        jdbc.update("UPDATE directive_department SET status = ?, submitted_at = ?, late_days = ? "
+                        + "WHERE directive_number = ? AND department = ?",
+                DepartmentStatus.UNDER_REVIEW.name(), now(), lateDays, number, department);
+    }
+
+    public int urged(String number, String department) {
+        return increment("urge_count", number, department);
+    }
+
+    public int returnedForRework(String number, String department) {
+        jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND department = ?",
+                DepartmentStatus.HANDLING.name(), number, department);
+        return increment("rework_count", number, department);
+    }
+
+    public int extended(String number, String department, LocalDate newDeadline) {
+        jdbc.update("UPDATE directive_department SET deadline = ?, status = ? WHERE directive_number = ? AND department = ?",
+                newDeadline, DepartmentStatus.HANDLING.name(), number, department);
+        return increment("extension_count", number, department);
+    }
+
+    public void escalated(String number, String department) {
+        jdbc.update("UPDATE directive_department SET escalated = TRUE WHERE directive_number = ? AND department = ?",
+                number, department);
+    }
+
+    public void scored(String number, String department, DepartmentScore score) {
+        jdbc.update("UPDATE directive_department SET status = ?, done_at = ?, score = ?, weight = ?, score_components = ?, "
+                        + "quality_rating = ? WHERE directive_number = ? AND department = ?",
+                DepartmentStatus.DONE.name(), now(), score.score(), score.weight(), score.componentsJson(),
+                score.qualityRating(), number, department);
+    }
+
+    public void directiveScore(String number, BigDecimal score) {
+        jdbc.update("UPDATE directive SET score = ? WHERE number = ?", score, number);
+    }
+
+    public void closed(String number) {
+        jdbc.update("UPDATE directive SET status = ?, closed_at = ? WHERE number = ?",
+                DirectiveStatus.CLOSED.name(), now(), number);
+    }
+
+    public void cancelled(String number) {
+        jdbc.update("UPDATE directive SET status = ?, closed_at = ? WHERE number = ?",
+                DirectiveStatus.CANCELLED.name(), now(), number);
+        jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND status <> ?",
+                DepartmentStatus.CANCELLED.name(), number, DepartmentStatus.DONE.name());
+    }
+
+    /** Records that a reminder of this kind went out for this date; false if it already had. */
+    public boolean firstReminder(String number, String department, String kind, LocalDate referenceDate) {
+        return jdbc.update("INSERT INTO reminder_sent (directive_number, department, kind, reference_date) "
+                        + "SELECT ?, ?, ?, ? FROM directive_department WHERE directive_number = ? AND department = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM reminder_sent WHERE directive_number = ? AND department = ? "
+                        + "AND kind = ? AND reference_date = ?)",
+                number, department, kind, referenceDate, number, department, number, department, kind, referenceDate) > 0;
+    }
+
+    public List<DepartmentScore> scores(String number) {
+        return jdbc.query("SELECT score, weight, score_components, quality_rating FROM directive_department "
+                        + "WHERE directive_number = ? AND status = ? ORDER BY position",
+                (rs, row) -> new DepartmentScore(rs.getBigDecimal("score"), rs.getBigDecimal("weight"),
+                        rs.getString("score_components"), (Integer) rs.getObject("quality_rating")),
+                number, DepartmentStatus.DONE.name());
+    }
+
+    private int increment(String column, String number, String department) {
+        jdbc.update("UPDATE directive_department SET " + column + " = " + column + " + 1 "
+                + "WHERE directive_number = ? AND department = ?", number, department);
+        return count("SELECT " + column + " FROM directive_department WHERE directive_number = ? AND department = ?",
+                number, department);
+    }
+
+    private int count(String sql, Object... args) {
+        Integer value = jdbc.queryForObject(sql, Integer.class, args);
+        return value == null ? 0 : value;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,18 @@
+package org.duban.directive.internal;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The one-click issue request; fields are strings so that a wrong value is reported by field. */
+@Schema(description = "一键交办请求")
+record DirectiveRequest(
+        @Schema(description = "标题，不超过 100 字", example = "推进智慧督查平台建设") String title,
+        @Schema(description = "批示内容，不超过 5000 字") String instruction,
+        @Schema(description = "事项类别（模板代码），缺省为一般督办事项", example = "general") String category,
+        @Schema(description = "优先级", allowableValues = {"normal", "urgent", "critical"}) String priority,
+        @Schema(description = "主办单位代码", example = "dsjj") String leadDepartment,
+        @Schema(description = "协办单位代码") List<String> coDepartments,
+        @Schema(description = "办结期限（ISO 日期），至少晚于今天一个工作日", example = "2026-12-31") String deadline,
+        @Schema(description = "进度反馈周期", allowableValues = {"none", "daily", "weekly", "monthly"}) String reportCycle) {
+}

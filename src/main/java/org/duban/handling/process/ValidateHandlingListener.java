@@ -1,0 +1,49 @@
+package org.duban.handling.process;
+
+import static org.duban.directive.DirectiveVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.duban.directive.TaskInput;
+import org.springframework.stereotype.Component;
+
+/** What a department enters on Task_HandleDirective: a progress report, its result, or an extension request. */
+@Component
+public class ValidateHandlingListener implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        Object outcome = task.getVariable(OUTCOME);
+        if (OUTCOME_PROGRESS.equals(outcome)) {
+            TaskInput.requiredText(task, PROGRESS_NOTE, "进度情况", 5000);
+        } else if (OUTCOME_SUBMIT.equals(outcome)) {
+            TaskInput.requiredText(task, RESULT_SUMMARY, "办理结果", 5000);
+        } else if (OUTCOME_EXTEND.equals(outcome)) {
+            TaskInput.requiredText(task, EXTENSION_REASON, "延期理由", 2000);
+            LocalDate current = LocalDate.parse((String) task.getVariable(DEADLINE));
+            LocalDate requested = requestedDeadline(task);
+            if (!requested.isAfter(current)) {
+                throw TaskInput.refused(REQUESTED_DEADLINE, "申请的期限须晚于当前期限 " + current);
+            }
+            task.setVariable(REQUESTED_DEADLINE, requested.toString());
+        } else {
+            throw TaskInput.refused(OUTCOME, "请选择本次提交：progress 进度反馈、submit 办结申请或 extend 延期申请");
+        }
+    }
+
+    private static LocalDate requestedDeadline(DelegateTask task) {
+        Object value = task.getVariable(REQUESTED_DEADLINE);
+        if (value == null || value.toString().isBlank()) {
+            throw TaskInput.refused(REQUESTED_DEADLINE, "请填写申请延期至的日期");
+        }
+        String text = value.toString();
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw TaskInput.refused(REQUESTED_DEADLINE, "日期格式应为 2026-12-31");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.duban.system;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import lombok.extern.slf4j.Slf4j;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every refusal of {@code /api} as {@code application/problem+json}: a stable {@code type}, a
+ * Chinese title and detail, and for invalid input the list of fields with their reasons.
+ */
+@Slf4j
+@RestControllerAdvice(basePackages = "org.duban")
+public class ApiProblems {
+
+    public static final String TYPE_PREFIX = "urn:duban:problem:";
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        return invalid(e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage())).toList());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "malformed-request", "请求格式错误",
+                "请求内容不是有效的 JSON，或字段类型不正确。", null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(List.of(new FieldProblem(e.getName(), "取值格式不正确")));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "不支持的内容类型",
+                "请以 application/json 提交。", null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "不支持的请求方法",
+                "该地址不支持 " + e.getMethod() + " 请求。", null);
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        return problem(e.status(), e.type(), e.title(), e.getMessage(), null);
+    }
+
+    public static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> problems) {
+        String detail = problems.stream().map(p -> p.field() + "：" + p.message()).reduce((a, b) -> a + "；" + b)
+                .orElse("请求无效");
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "请求参数有误", detail, problems);
+    }
+
+    public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String type, String title,
+            String detail, List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + type));
+        problem.setTitle(title);
+        if (errors != null) {
+            problem.setProperty("errors", errors.stream()
+                    .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(problem, headers, status);
+    }
+}
