@@ -1,0 +1,51 @@
+package org.duban.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** department-score.dmn against a table of cases worked out by hand. */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@Tag("database")
+class DepartmentScoreDecisionIT {
+
+    @Autowired
+    DecisionService decisions;
+
+    @ParameterizedTest(name = "{0} late {1} signLate {2} urges {3} rework {4} ext {5} rating {6} → {7}")
+    @CsvSource({
+            // role, late, signLate, urges, rework, ext, rating | score, timeliness, signing, quality, urge, rework, ext, weight
+            "lead, -2, 0, 0, 0, 0, 5, 100, 40, 10, 50,   0,   0,  0, 2",   // early, perfect
+            "co,    1, 1, 1, 1, 0, 4,  68, 30,  5, 40,  -2,  -5,  0, 1",   // 30+5+40-2-5
+            "lead,  7, 2, 4, 2, 2, 1,   0,  0,  0, 10, -10, -10, -5, 2",   // -15 is held at 0
+            "co,    0, 0, 2, 0, 1, 3,  73, 40, 10, 30,  -5,   0, -2, 1",   // 40+10+30-5-2
+            "lead,  3, 0, 0, 0, 1, 5,  78, 20, 10, 50,   0,   0, -2, 2",   // 20+10+50-2
+            "co,    5, 0, 3, 1, 0, 2,  30, 10, 10, 20,  -5,  -5,  0, 1"})  // 10+10+20-5-5
+    void scoresAndExplainsEachCase(String role, int late, int signLate, int urges, int rework, int extensions, int rating,
+            int score, int timeliness, int signing, int quality, int urge, int reworkPoints, int extensionPoints,
+            double weight) {
+        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey("department-score")
+                .variables(Variables.createVariables().putValue("role", role).putValue("lateDays", late)
+                        .putValue("signLateDays", signLate).putValue("urgeCount", urges).putValue("reworkCount", rework)
+                        .putValue("approvedExtensions", extensions).putValue("qualityRating", rating))
+                .evaluate().getSingleResult();
+        Map<String, Object> entries = result.getEntryMap();
+        assertThat(((Number) entries.get("score")).intValue()).isEqualTo(score);
+        assertThat(((Number) entries.get("timelinessPoints")).intValue()).isEqualTo(timeliness);
+        assertThat(((Number) entries.get("signingPoints")).intValue()).isEqualTo(signing);
+        assertThat(((Number) entries.get("qualityPoints")).intValue()).isEqualTo(quality);
+        assertThat(((Number) entries.get("urgePoints")).intValue()).isEqualTo(urge);
+        assertThat(((Number) entries.get("reworkPoints")).intValue()).isEqualTo(reworkPoints);
+        assertThat(((Number) entries.get("extensionPoints")).intValue()).isEqualTo(extensionPoints);
+        assertThat(((Number) entries.get("weight")).doubleValue()).isEqualTo(weight);
+    }
+}
