@@ -25,7 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Chinese title and detail, and for invalid input the list of fields with their reasons.
  */
 @Slf4j
-@RestControllerAdvice(basePackages = "org.duban")
+@RestControllerAdvice
 public class ApiProblems {
 
     public static final String TYPE_PREFIX = "urn:duban:problem:";

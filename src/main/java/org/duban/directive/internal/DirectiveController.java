@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "督办事项", description = "一键交办、查询、撤回")
 @RestController
-@RequestMapping(path = "/api/directives", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/directives")
 class DirectiveController {
 
     private final IssueDirective issue;

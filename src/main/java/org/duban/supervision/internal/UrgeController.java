@@ -42,8 +42,7 @@ class UrgeController {
     }
 
     @Operation(summary = "催办", description = "督查室或领导催办一个或全部未办结的承办单位。")
-    @PostMapping(path = "/api/directives/{number}/urges", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/directives/{number}/urges", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Transactional
     Urged urge(@PathVariable String number, @RequestBody(required = false) UrgeRequest request,
