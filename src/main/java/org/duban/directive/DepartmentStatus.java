@@ -6,4 +6,9 @@ public enum DepartmentStatus {
     public boolean isOpen() {
         return this != DONE && this != CANCELLED;
     }
+
+    /** Still the department's move: an urge makes sense (not while the office reviews its result). */
+    public boolean isUrgeable() {
+        return this == TO_SIGN || this == HANDLING || this == EXTENSION_REQUESTED;
+    }
 }

@@ -54,6 +54,11 @@ public class DirectiveRecords {
         jdbc.update("UPDATE directive SET status = ? WHERE number = ?", status.name(), number);
     }
 
+    public java.util.Optional<DepartmentStatus> departmentStatus(String number, String department) {
+        return jdbc.queryForList("SELECT status FROM directive_department WHERE directive_number = ? AND department = ?",
+                String.class, number, department).stream().findFirst().map(DepartmentStatus::valueOf);
+    }
+
     public void departmentStatus(String number, String department, DepartmentStatus status) {
         jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND department = ?",
                 status.name(), number, department);
@@ -108,9 +113,17 @@ public class DirectiveRecords {
                 DirectiveStatus.CLOSED.name(), now(), number);
     }
 
+    public void rejected(String number) {
+        ended(number, DirectiveStatus.REJECTED);
+    }
+
     public void cancelled(String number) {
-        jdbc.update("UPDATE directive SET status = ?, closed_at = ? WHERE number = ?",
-                DirectiveStatus.CANCELLED.name(), now(), number);
+        ended(number, DirectiveStatus.CANCELLED);
+    }
+
+    /** Rejected or withdrawn: every department part that is not done is cancelled with it. */
+    private void ended(String number, DirectiveStatus status) {
+        jdbc.update("UPDATE directive SET status = ?, closed_at = ? WHERE number = ?", status.name(), now(), number);
         jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND status <> ?",
                 DepartmentStatus.CANCELLED.name(), number, DepartmentStatus.DONE.name());
     }

@@ -16,10 +16,13 @@ public enum Light {
         if (status == DepartmentStatus.DONE) {
             return finishedOn != null && finishedOn.isAfter(deadline) ? DONE_LATE : DONE;
         }
-        if (today.isAfter(deadline)) {
+        // a result under review is judged by the day it was submitted, not by how long the review takes
+        LocalDate asOf = status == DepartmentStatus.UNDER_REVIEW && finishedOn != null && finishedOn.isBefore(today)
+                ? finishedOn : today;
+        if (asOf.isAfter(deadline)) {
             return RED;
         }
-        return today.isBefore(yellowFrom) ? GREEN : YELLOW;
+        return asOf.isBefore(yellowFrom) ? GREEN : YELLOW;
     }
 
     /** A directive shows its worst open light; when every part is done, done-late if any part was late. */

@@ -126,6 +126,9 @@ class DirectiveApiIT {
         String number = issue(Http.basic(port, "supervisor", "demo"), body("\"督查室拟稿\"", "\"kjj\"", "", "\"" + LATER + "\""), null);
         JsonNode draft = JSON.readTree(leader().get("/api/directives/" + number).body());
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        Http kjj = Http.basic(port, "kjj", "demo");
+        assertThat(kjj.get("/api/directives/" + number).status()).as("not dispatched yet").isEqualTo(403);
+        assertThat(kjj.get("/api/directives?size=200").body()).doesNotContain(number);
         assertThat(leader().get("/engine-rest/task?processInstanceBusinessKey=" + number).body()).contains("Task_ApproveDirective");
     }
 
@@ -144,6 +147,14 @@ class DirectiveApiIT {
             assertThat(e.get("type").asText()).isEqualTo("URGED");
             assertThat(e.get("actor").asText()).isEqualTo("supervisor");
         });
+
+        Http kjj = Http.basic(port, "kjj", "demo");
+        String sign = JSON.readTree(kjj.get("/engine-rest/task?processInstanceBusinessKey=" + number).body()).get(0).get("id").asText();
+        kjj.post("/engine-rest/task/" + sign + "/complete", "{}");
+        String handle = JSON.readTree(kjj.get("/engine-rest/task?processInstanceBusinessKey=" + number).body()).get(0).get("id").asText();
+        kjj.post("/engine-rest/task/" + handle + "/complete", "{\"variables\":{\"outcome\":{\"value\":\"submit\"},\"resultSummary\":{\"value\":\"完成\"}}}");
+        assertThat(office.post("/api/directives/" + number + "/urges", "{\"department\":\"kjj\"}").status())
+                .as("no urge while the office itself reviews the result").isEqualTo(400);
 
         assertThat(office.post("/api/directives/" + number + "/withdrawal", "{}").status()).isEqualTo(400);
         Http.Response withdrawn = leader().post("/api/directives/" + number + "/withdrawal", "{\"reason\":\"任务调整\"}");

@@ -154,6 +154,8 @@ class DepartmentWorkProcessIT {
         driver.returnForRework(work);
         assertThat(work).hasPassed("Task_RecordReview").isWaitingAt("Task_HandleDirective");
         assertThat(department("rework_count")).isEqualTo("1");
+        assertThatThrownBy(() -> driver.complete("kjj", work, Map.of(OUTCOME, OUTCOME_SUBMIT)))
+                .as("the first result is not silently submitted again").isInstanceOf(FormFieldValidationException.class);
         driver.submit("kjj", work);
         driver.accept(work, 4);
         assertThat(work).isEnded();

@@ -93,7 +93,8 @@ class SecurityIT {
     @Test
     void adminsOpenAdmin() {
         Http browser = Http.loggedIn(port, "admin", "demo");
-        assertThat(browser.get("/camunda/app/admin/default/").status()).isEqualTo(200);
+        Http.Response admin = browser.get("/camunda/app/admin/default/");
+        assertThat(admin.status()).as(admin.body()).isEqualTo(200);
     }
 
     @Test

@@ -92,6 +92,8 @@ class DirectiveQueries {
             if (visibleDepartments.isEmpty()) {
                 return new Page(List.of(), page, size, 0);
             }
+            // drafts reach departments only once a leader has approved and dispatched them
+            where.append(" AND d.status NOT IN ('DRAFT', 'REJECTED')");
             where.append(" AND EXISTS (SELECT 1 FROM directive_department v WHERE v.directive_number = d.number AND v.department IN (")
                     .append(visibleDepartments.stream().map(x -> "?").collect(Collectors.joining(","))).append("))");
             args.addAll(visibleDepartments);

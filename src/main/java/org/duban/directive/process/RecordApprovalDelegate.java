@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.duban.directive.Actor;
 import org.duban.directive.DirectiveRecords;
-import org.duban.directive.DirectiveStatus;
 import org.duban.directive.EventType;
 import org.duban.directive.Timeline;
 import org.springframework.stereotype.Component;
@@ -39,7 +38,7 @@ public class RecordApprovalDelegate implements JavaDelegate {
         if (approved) {
             execution.setVariable(RESPONSIBLE_LEADER, Actor.of(execution));
         } else {
-            records.status(number, DirectiveStatus.REJECTED);
+            records.rejected(number);
         }
     }
 }

@@ -37,11 +37,12 @@ public class ApplyExtensionDecisionDelegate implements JavaDelegate {
         boolean approved = Boolean.TRUE.equals(execution.getVariable(EXTENSION_APPROVED));
         Map<String, Object> details = new HashMap<>();
         details.put("requestedDeadline", execution.getVariable(REQUESTED_DEADLINE));
+        Object requested = execution.getVariable(REQUESTED_DEADLINE);
         if (execution.getVariable(DECISION_COMMENT) != null) {
             details.put("comment", execution.getVariable(DECISION_COMMENT));
         }
         if (approved) {
-            LocalDate newDeadline = LocalDate.parse((String) execution.getVariable(REQUESTED_DEADLINE));
+            LocalDate newDeadline = LocalDate.parse((String) requested);
             int approvedCount = records.extended(part.number(), part.department(), newDeadline);
             execution.setVariable(DEADLINE, newDeadline.toString());
             execution.setVariable(APPROVED_EXTENSIONS, approvedCount);
@@ -50,6 +51,8 @@ public class ApplyExtensionDecisionDelegate implements JavaDelegate {
             records.departmentStatus(part.number(), part.department(), DepartmentStatus.HANDLING);
         }
         execution.setVariable(REARM, approved);
+        // a later request is a new request: nothing of this one may be reused by accident
+        execution.removeVariables(java.util.List.of(OUTCOME, REQUESTED_DEADLINE, EXTENSION_REASON, DECISION_COMMENT));
         timeline.record(part.number(), part.department(),
                 approved ? EventType.EXTENSION_APPROVED : EventType.EXTENSION_REFUSED, Actor.of(execution), details);
     }

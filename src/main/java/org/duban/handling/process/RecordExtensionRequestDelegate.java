@@ -30,6 +30,8 @@ public class RecordExtensionRequestDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         DepartmentPart part = DepartmentPart.of(execution);
         records.departmentStatus(part.number(), part.department(), DepartmentStatus.EXTENSION_REQUESTED);
+        // the office decides this request afresh
+        execution.removeVariable(EXTENSION_APPROVED);
         timeline.record(part.number(), part.department(), EventType.EXTENSION_REQUESTED, Actor.of(execution), Map.of(
                 "currentDeadline", part.deadline().toString(),
                 "requestedDeadline", execution.getVariable(REQUESTED_DEADLINE),

@@ -38,7 +38,8 @@ public class RecordReviewDelegate implements JavaDelegate {
             details.put("qualityRating", execution.getVariable(QUALITY_RATING));
         } else {
             execution.setVariable(REWORK_COUNT, records.returnedForRework(part.number(), part.department()));
-            execution.removeVariable(OUTCOME);
+            // the next submission and the next review must each be made afresh
+            execution.removeVariables(java.util.List.of(OUTCOME, RESULT_SUMMARY));
         }
         timeline.record(part.number(), part.department(),
                 accepted ? EventType.ACCEPTED : EventType.RETURNED_FOR_REWORK, Actor.of(execution), details);

@@ -37,6 +37,8 @@ public class RecordSubmissionDelegate implements JavaDelegate {
         int lateDays = calendar.workingDaysBetween(part.deadline(), calendar.today());
         execution.setVariable(LATE_DAYS, lateDays);
         execution.setVariable(REARM, false);
+        // a resubmitted result is reviewed afresh: an earlier review's answers must not be reused
+        execution.removeVariables(java.util.List.of(ACCEPTED, QUALITY_RATING));
         records.submitted(part.number(), part.department(), lateDays);
         timeline.record(part.number(), part.department(), EventType.SUBMITTED, Actor.of(execution),
                 Map.of("resultSummary", execution.getVariable(RESULT_SUMMARY), "lateDays", lateDays));

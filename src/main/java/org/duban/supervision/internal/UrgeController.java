@@ -12,7 +12,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.duban.directive.DirectiveStatus;
+import org.duban.directive.DepartmentStatus;
 import org.duban.directive.DirectiveAccess;
+import org.duban.directive.DirectiveRecords;
 import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
 import org.duban.system.InvalidRequestException;
@@ -34,10 +36,12 @@ class UrgeController {
     record Urged(String number, List<String> departments) {}
 
     private final DirectiveAccess access;
+    private final DirectiveRecords records;
     private final RuntimeService runtime;
 
-    UrgeController(DirectiveAccess access, RuntimeService runtime) {
+    UrgeController(DirectiveAccess access, DirectiveRecords records, RuntimeService runtime) {
         this.access = access;
+        this.records = records;
         this.runtime = runtime;
     }
 
@@ -56,10 +60,13 @@ class UrgeController {
         }
         String department = request == null || request.department() == null || request.department().isBlank()
                 ? null : request.department();
-        List<Execution> targets = subscriptions(number, department);
+        List<Execution> targets = subscriptions(number, department).stream()
+                .filter(execution -> records.departmentStatus(number, departmentOf(execution))
+                        .map(DepartmentStatus::isUrgeable).orElse(false))
+                .toList();
         if (targets.isEmpty()) {
             if (department != null && access.status(number) == DirectiveStatus.IN_PROGRESS) {
-                throw new InvalidRequestException("department", "单位“" + department + "”不是本事项的承办单位，或已办结");
+                throw new InvalidRequestException("department", "单位“" + department + "”不是本事项的承办单位，或已提交审核、已办结");
             }
             throw ApiException.conflict("nothing-to-urge", "督办事项 " + number + " 没有可催办的单位（未下发、已办结或已撤回）。");
         }
@@ -67,10 +74,15 @@ class UrgeController {
         variables.put(URGED_BY, user.id());
         variables.put(URGE_NOTE, note == null ? null : note.strip());
         List<String> urged = targets.stream().map(execution -> {
+            String target = departmentOf(execution);
             runtime.messageEventReceived(MESSAGE_URGE, execution.getId(), variables);
-            return (String) runtime.getVariable(execution.getProcessInstanceId(), DEPARTMENT);
+            return target;
         }).toList();
         return new Urged(number, urged);
+    }
+
+    private String departmentOf(Execution execution) {
+        return (String) runtime.getVariable(execution.getProcessInstanceId(), DEPARTMENT);
     }
 
     private List<Execution> subscriptions(String number, String department) {

@@ -11,7 +11,7 @@ import org.duban.directive.DirectiveRecords;
 import org.duban.directive.EventType;
 import org.springframework.stereotype.Component;
 
-/** Still overdue after the grace days: the leader who issued the directive is told (升级督办). */
+/** Still overdue after the grace days: the responsible leader (issuer, or approver of a draft) is told (升级督办). */
 @Component
 public class EscalateToLeaderDelegate implements JavaDelegate {
 

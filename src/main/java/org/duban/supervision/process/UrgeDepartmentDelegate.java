@@ -30,7 +30,6 @@ public class UrgeDepartmentDelegate implements JavaDelegate {
     private static final Map<String, String> REASON_BY_ELEMENT = Map.of(
             "Task_UrgeToSign", REASON_SIGN,
             "Task_UrgeOverdue", REASON_OVERDUE,
-            "Task_UrgeMissedReport", REASON_PROGRESS,
             "Task_RecordManualUrge", REASON_MANUAL);
 
     private final DirectiveRecords records;
