@@ -65,6 +65,8 @@ public final class DirectiveVariables {
     public static final String ACCEPTED = "accepted";
     public static final String REVIEW_COMMENT = "reviewComment";
     public static final String QUALITY_RATING = "qualityRating";
+    /** Who reviewed: recorded with the review, because the rest of the step runs later in a job. */
+    public static final String REVIEWED_BY = "reviewedBy";
 
     // manual urge (message correlation)
     public static final String URGED_BY = "urgedBy";

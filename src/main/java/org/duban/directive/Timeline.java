@@ -2,6 +2,7 @@ package org.duban.directive;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The directive's timeline: every event, appended in the transaction of the step that caused it.
- * Nothing here updates or deletes an event.
+ * The directive's timeline and Duban's audit trail: every event, appended in the transaction of the
+ * step that caused it, and hash-chained (see {@link AuditHash}). No code updates or deletes an event.
  */
 @Component
 public class Timeline {
 
-    public record Entry(long id, String department, EventType type, String actor, OffsetDateTime at,
+    public record Entry(long id, String number, String department, EventType type, String actor, OffsetDateTime at,
             Map<String, Object> details) {}
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
@@ -35,19 +36,38 @@ public class Timeline {
         this.clock = clock;
     }
 
+    /**
+     * Appends an event to the hash chain. The chain head row is locked until the transaction ends,
+     * so events are chained in exactly the order they are written, whichever node writes them.
+     */
     public void record(String number, String department, EventType type, String actor, Map<String, ?> details) {
-        jdbc.update("INSERT INTO directive_event (directive_number, department, type, actor, occurred_at, details) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)",
-                number, department, type.name(), actor, OffsetDateTime.now(clock), write(details));
+        String previous = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", String.class);
+        // millisecond precision survives every database's timestamp type, so the hash can be recomputed
+        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        String json = write(details);
+        String content = AuditHash.content(number, department, type.name(), actor, at, json);
+        String chain = AuditHash.chain(previous, content);
+        jdbc.update("INSERT INTO directive_event (directive_number, department, type, actor, occurred_at, details, "
+                        + "content_hash, previous_hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                number, department, type.name(), actor, at, json, content, previous, chain);
+        jdbc.update("UPDATE audit_chain_head SET last_hash = ?, last_event_id = "
+                + "(SELECT MAX(id) FROM directive_event WHERE chain_hash = ?) WHERE id = 1", chain, chain);
     }
 
     public List<Entry> of(String number) {
-        return jdbc.query("SELECT id, department, type, actor, occurred_at, details FROM directive_event "
-                        + "WHERE directive_number = ? ORDER BY id",
-                (rs, row) -> new Entry(rs.getLong("id"), rs.getString("department"),
-                        EventType.valueOf(rs.getString("type")), rs.getString("actor"),
-                        rs.getObject("occurred_at", OffsetDateTime.class), read(rs.getString("details"))),
-                number);
+        return jdbc.query("SELECT * FROM directive_event WHERE directive_number = ? ORDER BY id", this::entry, number);
+    }
+
+    /** What one person did in a period, over all directives. */
+    public List<Entry> byActor(String actor, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.query("SELECT * FROM directive_event WHERE actor = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY id",
+                this::entry, actor, from, to);
+    }
+
+    private Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Entry(rs.getLong("id"), rs.getString("directive_number"), rs.getString("department"),
+                EventType.valueOf(rs.getString("type")), rs.getString("actor"),
+                rs.getObject("occurred_at", OffsetDateTime.class), read(rs.getString("details")));
     }
 
     private String write(Map<String, ?> details) {

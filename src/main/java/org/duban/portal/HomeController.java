@@ -38,6 +38,7 @@ class HomeController {
         model.addAttribute("canCockpit", groups.stream().anyMatch(g -> List.of(Groups.LEADERS, Groups.SUPERVISORS,
                 Groups.AUDITORS, Groups.ADMINS).contains(g)));
         model.addAttribute("canAdmin", groups.contains(Groups.ADMINS));
+        model.addAttribute("canAudit", groups.contains(Groups.AUDITORS) || groups.contains(Groups.ADMINS));
         return "home";
     }
 

@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
  */
 public final class Http {
 
-    public record Response(int status, String body, HttpResponse<String> raw) {
+    public record Response(int status, String body, HttpResponse<?> raw, byte[] bytes) {
+
+        Response(int status, String body, HttpResponse<?> raw) {
+            this(status, body, raw, null);
+        }
 
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
@@ -71,6 +75,19 @@ public final class Http {
 
     public Response get(String path) {
         return send(request(path).GET());
+    }
+
+    /** For binary downloads (spreadsheets): the body as bytes. */
+    public Response getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), null, response, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response post(String path, String json) {

@@ -34,11 +34,11 @@ public class RecordApprovalDelegate implements JavaDelegate {
         if (comment != null) {
             details.put("comment", comment);
         }
-        timeline.record(number, null, approved ? EventType.APPROVED : EventType.REFUSED, Actor.of(execution), details);
         if (approved) {
             execution.setVariable(RESPONSIBLE_LEADER, Actor.of(execution));
         } else {
             records.rejected(number);
         }
+        timeline.record(number, null, approved ? EventType.APPROVED : EventType.REFUSED, Actor.of(execution), details);
     }
 }

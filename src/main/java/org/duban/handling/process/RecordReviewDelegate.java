@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.duban.directive.Actor;
 import org.duban.directive.DepartmentPart;
 import org.duban.directive.DirectiveRecords;
 import org.duban.directive.EventType;
@@ -42,6 +41,7 @@ public class RecordReviewDelegate implements JavaDelegate {
             execution.removeVariables(java.util.List.of(OUTCOME, RESULT_SUMMARY));
         }
         timeline.record(part.number(), part.department(),
-                accepted ? EventType.ACCEPTED : EventType.RETURNED_FOR_REWORK, Actor.of(execution), details);
+                accepted ? EventType.ACCEPTED : EventType.RETURNED_FOR_REWORK, (String) execution.getVariable(REVIEWED_BY),
+                details);
     }
 }

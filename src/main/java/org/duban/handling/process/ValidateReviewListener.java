@@ -13,6 +13,8 @@ public class ValidateReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        var authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        task.setVariable(REVIEWED_BY, authentication == null ? null : authentication.getUserId());
         boolean accepted = TaskInput.requiredBoolean(task, ACCEPTED, "审核结论");
         if (accepted) {
             Object rating = task.getVariable(QUALITY_RATING);

@@ -47,6 +47,8 @@ class SecurityConfiguration {
                         .requestMatchers(PATHS.matcher("/camunda/app/admin/{engine}/setup/**"),
                                 PATHS.matcher("/camunda/api/admin/setup/**")).denyAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/audit", "/audit/**")
+                        .hasAnyAuthority(Groups.authority(Groups.AUDITORS), Groups.authority(Groups.ADMINS))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout

@@ -1,0 +1,134 @@
+package org.duban.audit.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.duban.calendar.WorkCalendar;
+import org.duban.system.ApiException;
+import org.duban.system.CurrentUser;
+import org.duban.system.InvalidRequestException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "审计", description = "督办事项的完整轨迹、评分依据、个人操作记录与防篡改校验（只读）")
+@RestController
+@RequestMapping("/api/audit")
+class AuditController {
+
+    record TrailPage(String directiveNumber, List<TrailEntry> items, int page, int size, long total) {}
+
+    private final AuditAccess access;
+    private final AuditTrail trail;
+    private final ScoreExplanations scores;
+    private final ChainVerification verification;
+    private final TrailExport export;
+
+    AuditController(AuditAccess access, AuditTrail trail, ScoreExplanations scores, ChainVerification verification,
+            TrailExport export) {
+        this.access = access;
+        this.trail = trail;
+        this.scores = scores;
+        this.verification = verification;
+        this.export = export;
+    }
+
+    @Operation(summary = "督办事项的审计轨迹", description = "督办事件与流程引擎历史、操作日志合并，按时间排序；可按来源、事件代码、时间段筛选。")
+    @GetMapping("/directives/{number}/trail")
+    TrailPage trail(@PathVariable String number, @RequestParam Optional<String> source, @RequestParam Optional<String> type,
+            @RequestParam Optional<LocalDate> from, @RequestParam Optional<LocalDate> to,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+            Authentication authentication) {
+        List<TrailEntry> entries = filtered(number, source, type, from, to, authentication);
+        if (page < 0 || size < 1 || size > 1000) {
+            throw new InvalidRequestException("size", "页码不能为负数，每页条数应在 1–1000 之间");
+        }
+        int start = Math.min(entries.size(), page * size);
+        return new TrailPage(number, entries.subList(start, Math.min(entries.size(), start + size)), page, size,
+                entries.size());
+    }
+
+    @Operation(summary = "导出审计轨迹（.csv）")
+    @GetMapping("/directives/{number}/trail.csv")
+    ResponseEntity<byte[]> trailCsv(@PathVariable String number, @RequestParam Optional<String> source,
+            @RequestParam Optional<String> type, @RequestParam Optional<LocalDate> from, @RequestParam Optional<LocalDate> to,
+            Authentication authentication) {
+        return download(export.csv(filtered(number, source, type, from, to, authentication)),
+                "审计轨迹-" + number + ".csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Operation(summary = "导出审计轨迹（.xlsx）")
+    @GetMapping("/directives/{number}/trail.xlsx")
+    ResponseEntity<byte[]> trailXlsx(@PathVariable String number, @RequestParam Optional<String> source,
+            @RequestParam Optional<String> type, @RequestParam Optional<LocalDate> from, @RequestParam Optional<LocalDate> to,
+            Authentication authentication) {
+        return download(export.xlsx(filtered(number, source, type, from, to, authentication)), "审计轨迹-" + number + ".xlsx",
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    @Operation(summary = "评分依据", description = "每个承办单位的评分决策（department-score.dmn）在计算时的输入与输出。")
+    @GetMapping("/directives/{number}/scores")
+    List<ScoreExplanations.Explanation> scores(@PathVariable String number, Authentication authentication) {
+        requireDirective(number, authentication);
+        return scores.of(number);
+    }
+
+    @Operation(summary = "个人操作记录", description = "某人在一段时间内的全部操作（流程引擎操作日志与督办事件）。")
+    @GetMapping("/users/{userId}/activity")
+    List<TrailEntry> activity(@PathVariable String userId, @RequestParam LocalDate from, @RequestParam LocalDate to,
+            Authentication authentication) {
+        access.requireAuditor(CurrentUser.of(authentication));
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException("to", "结束日期不能早于开始日期");
+        }
+        return trail.ofPerson(userId, startOf(from), startOf(to.plusDays(1)));
+    }
+
+    @Operation(summary = "防篡改校验", description = "按写入顺序校验督办事件的哈希链，指出第一条被改动的记录。")
+    @GetMapping("/verification")
+    ChainVerification.Result verification(Authentication authentication) {
+        access.requireAuditor(CurrentUser.of(authentication));
+        return verification.verify();
+    }
+
+    private List<TrailEntry> filtered(String number, Optional<String> source, Optional<String> type,
+            Optional<LocalDate> from, Optional<LocalDate> to, Authentication authentication) {
+        requireDirective(number, authentication);
+        return trail.ofDirective(number).stream()
+                .filter(e -> source.map(s -> s.equalsIgnoreCase(e.source())).orElse(true))
+                .filter(e -> type.map(t -> t.equalsIgnoreCase(e.type())).orElse(true))
+                .filter(e -> from.map(f -> !e.at().isBefore(startOf(f))).orElse(true))
+                .filter(e -> to.map(t -> e.at().isBefore(startOf(t.plusDays(1)))).orElse(true))
+                .toList();
+    }
+
+    private void requireDirective(String number, Authentication authentication) {
+        access.requireAuditor(CurrentUser.of(authentication));
+        if (!trail.exists(number)) {
+            throw ApiException.notFound("督办事项 " + number + " 不存在。");
+        }
+    }
+
+    private static OffsetDateTime startOf(LocalDate date) {
+        return date.atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime();
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String fileName, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        headers.setContentDisposition(ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build());
+        return ResponseEntity.ok().headers(headers).body(body);
+    }
+}
