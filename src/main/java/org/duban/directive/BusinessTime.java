@@ -12,6 +12,7 @@ public final class BusinessTime {
 
     /** Reminders and urges go out at the start of the office day. */
     public static final LocalTime OFFICE_HOURS_START = LocalTime.of(9, 0);
+    private static final LocalTime PROGRESS_DUE_TIME = LocalTime.of(17, 30);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private BusinessTime() {
@@ -27,6 +28,16 @@ public final class BusinessTime {
 
     public static String format(OffsetDateTime time) {
         return ISO.format(time.atZoneSameInstant(WorkCalendar.ZONE).toOffsetDateTime());
+    }
+
+    /** A date as people and forms send it: {@code 2026-12-31}, or a date-time whose date part counts. */
+    public static LocalDate parseDate(String text) {
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    }
+
+    /** Progress reports are due at the end of the office day they fall on. */
+    public static String progressDueAt(LocalDate day) {
+        return at(day, PROGRESS_DUE_TIME);
     }
 
     public static LocalDate dateOf(String iso) {

@@ -91,8 +91,7 @@ class ClosedLoopBenchmark {
                 .callActivity("work").calledElement("bare-department").camundaIn("department", "department")
                 .camundaInBusinessKey("#{execution.processBusinessKey}")
                 .camundaAsyncAfter()
-                .multiInstance().parallel().cardinality(String.valueOf(DEPARTMENTS.size()))
-                .camundaElementVariable("unused").multiInstanceDone()
+                .multiInstance().parallel().cardinality(String.valueOf(DEPARTMENTS.size())).multiInstanceDone()
                 .serviceTask("close").camundaExpression("${true}")
                 .endEvent().done();
         engine.getRepositoryService().createDeployment().name("bare-benchmark")

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.duban.calendar.WorkCalendar;
+import org.duban.directive.BusinessTime;
 import org.duban.directive.DirectiveTemplates;
 import org.duban.directive.NewDirective;
 import org.duban.directive.Priority;
@@ -92,7 +93,7 @@ class DirectiveRequestValidator {
         }
         LocalDate deadline;
         try {
-            deadline = LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
+            deadline = BusinessTime.parseDate(value);
         } catch (DateTimeParseException e) {
             problems.add(new FieldProblem("deadline", "办结期限应为日期，如 2026-12-31"));
             return null;

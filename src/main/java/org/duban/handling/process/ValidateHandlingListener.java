@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.duban.directive.BusinessTime;
 import org.duban.directive.TaskInput;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +40,8 @@ public class ValidateHandlingListener implements TaskListener {
         if (value == null || value.toString().isBlank()) {
             throw TaskInput.refused(REQUESTED_DEADLINE, "请填写申请延期至的日期");
         }
-        String text = value.toString();
         try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            return BusinessTime.parseDate(value.toString());
         } catch (DateTimeParseException e) {
             throw TaskInput.refused(REQUESTED_DEADLINE, "日期格式应为 2026-12-31");
         }

@@ -3,7 +3,6 @@ package org.duban.supervision.process;
 import static org.duban.directive.DirectiveVariables.*;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,6 +36,6 @@ public class CheckProgressReportDelegate implements JavaDelegate {
         LocalDate today = calendar.today();
         ReportCycle cycle = ReportCycle.ofKey((String) execution.getVariable(REPORT_CYCLE)).orElseThrow();
         execution.setVariable(ScheduleRemindersDelegate.PROGRESS_WINDOW_START, today.toString());
-        execution.setVariable(PROGRESS_DUE_AT, BusinessTime.at(cycle.nextDue(today, calendar), LocalTime.of(17, 30)));
+        execution.setVariable(PROGRESS_DUE_AT, BusinessTime.progressDueAt(cycle.nextDue(today, calendar)));
     }
 }

@@ -50,7 +50,7 @@ public class ScheduleRemindersDelegate implements JavaDelegate {
         if (cycle != ReportCycle.NONE) {
             LocalDate today = calendar.today();
             execution.setVariable(PROGRESS_WINDOW_START, today.toString());
-            execution.setVariable(PROGRESS_DUE_AT, BusinessTime.at(cycle.nextDue(today, calendar), LocalTime.of(17, 30)));
+            execution.setVariable(PROGRESS_DUE_AT, BusinessTime.progressDueAt(cycle.nextDue(today, calendar)));
         }
     }
 }
