@@ -3,6 +3,7 @@ package org.duban.directive;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The directive's timeline and Duban's audit trail: every event, appended in the transaction of the
@@ -37,21 +40,61 @@ public class Timeline {
     }
 
     /**
-     * Appends an event to the hash chain. The chain head row is locked until the transaction ends,
-     * so events are chained in exactly the order they are written, whichever node writes them.
+     * Appends an event to the hash chain. Inside a transaction the event is written just before
+     * commit, with every other event of that transaction: the chain head row is locked only for
+     * those inserts and the commit, and events are chained (and numbered) in the order their
+     * transactions commit, whichever node writes them.
      */
     public void record(String number, String department, EventType type, String actor, Map<String, ?> details) {
-        String previous = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", String.class);
         // millisecond precision survives every database's timestamp type, so the hash can be recomputed
-        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        String json = write(details);
-        String content = AuditHash.content(number, department, type.name(), actor, at, json);
-        String chain = AuditHash.chain(previous, content);
-        jdbc.update("INSERT INTO directive_event (directive_number, department, type, actor, occurred_at, details, "
-                        + "content_hash, previous_hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                number, department, type.name(), actor, at, json, content, previous, chain);
+        Pending event = new Pending(number, department, type.name(), actor,
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), write(details));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pendingInThisTransaction().add(event);
+        } else {
+            chain(List.of(event));
+        }
+    }
+
+    private record Pending(String number, String department, String type, String actor, OffsetDateTime at, String details) {}
+
+    @SuppressWarnings("unchecked")
+    private List<Pending> pendingInThisTransaction() {
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Pending> events = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, events);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    chain(events);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Timeline.this);
+                }
+            });
+            pending = events;
+        }
+        return pending;
+    }
+
+    private void chain(List<Pending> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        String previous = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE", String.class);
+        for (Pending e : events) {
+            String content = AuditHash.content(e.number(), e.department(), e.type(), e.actor(), e.at(), e.details());
+            String chain = AuditHash.chain(previous, content);
+            jdbc.update("INSERT INTO directive_event (directive_number, department, type, actor, occurred_at, details, "
+                            + "content_hash, previous_hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    e.number(), e.department(), e.type(), e.actor(), e.at(), e.details(), content, previous, chain);
+            previous = chain;
+        }
         jdbc.update("UPDATE audit_chain_head SET last_hash = ?, last_event_id = "
-                + "(SELECT MAX(id) FROM directive_event WHERE chain_hash = ?) WHERE id = 1", chain, chain);
+                + "(SELECT MAX(id) FROM directive_event WHERE chain_hash = ?) WHERE id = 1", previous, previous);
     }
 
     public List<Entry> of(String number) {
