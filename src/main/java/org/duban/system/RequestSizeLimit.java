@@ -1,8 +1,6 @@
 package org.duban.system;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,6 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BYTES = 1024 * 1024;
+
+    private final ProblemWriter problems;
+
+    RequestSizeLimit(ProblemWriter problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -34,11 +37,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         long length = request.getContentLengthLong();
         boolean chunked = length < 0 && "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
         if (length > MAX_BYTES || chunked) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"" + URI.create(ApiProblems.TYPE_PREFIX + "payload-too-large")
-                    + "\",\"title\":\"请求内容过大\",\"status\":413,\"detail\":\"请求内容不能超过 1 MiB，且须注明长度。\"}");
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "请求内容过大",
+                    "请求内容不能超过 1 MiB，且须注明长度。");
             return;
         }
         chain.doFilter(request, response);

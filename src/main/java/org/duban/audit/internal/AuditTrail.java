@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.duban.calendar.WorkCalendar;
+import org.duban.directive.DirectiveRecords;
 import org.duban.directive.Timeline;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,16 +36,16 @@ class AuditTrail {
 
     private final HistoryService history;
     private final Timeline timeline;
-    private final JdbcTemplate jdbc;
+    private final DirectiveRecords records;
 
-    AuditTrail(HistoryService history, Timeline timeline, JdbcTemplate jdbc) {
+    AuditTrail(HistoryService history, Timeline timeline, DirectiveRecords records) {
         this.history = history;
         this.timeline = timeline;
-        this.jdbc = jdbc;
+        this.records = records;
     }
 
     boolean exists(String number) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM directive WHERE number = ?", Integer.class, number) > 0;
+        return records.status(number).isPresent();
     }
 
     List<TrailEntry> ofDirective(String number) {
