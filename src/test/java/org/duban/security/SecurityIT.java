@@ -84,6 +84,18 @@ class SecurityIT {
     }
 
     @Test
+    void tasklistSpeaksChineseByDefault() {
+        Http browser = Http.loggedIn(port, "kjj", "demo");
+        Http.Response config = browser.get("/camunda/app/tasklist/scripts/config.js");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.body()).contains("fallbackLocale: 'zh-CN'");
+        Http.Response chinese = browser.get("/camunda/app/tasklist/locales/zh-CN.json");
+        assertThat(chinese.status()).isEqualTo(200);
+        assertThat(chinese.body()).contains("认领").contains("任务");
+        assertThat(browser.get("/camunda/app/tasklist/styles/user-styles.css").body()).contains(".ce-eol-banner");
+    }
+
+    @Test
     void auditorsOpenCockpitButNotAdmin() {
         Http browser = Http.loggedIn(port, "auditor", "demo");
         assertThat(browser.get("/camunda/app/cockpit/default/").status()).isEqualTo(200);
