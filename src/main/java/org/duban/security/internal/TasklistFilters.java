@@ -59,7 +59,8 @@ class TasklistFilters implements ApplicationRunner {
         List<String> everyone = new ArrayList<>(Groups.ROLE_GROUPS);
         organisation.departments().forEach(d -> everyone.add(d.groupId()));
         List<Spec> specs = new ArrayList<>();
-        specs.add(new Spec("我的任务", "已认领、由我办理的任务", -10,
+        // listed after each group's own filter: Tasklist opens the first one, and new work is unclaimed
+        specs.add(new Spec("我的任务", "已认领、由我办理的任务", 1000,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), everyone));
         specs.add(new Spec("领导批示", "待领导批示的督办事项", 0, byGroup(Groups.LEADERS), List.of(Groups.LEADERS)));
         specs.add(new Spec("督查室待办", "待督查室审核、审批延期的事项", 0, byGroup(Groups.SUPERVISORS),
