@@ -39,6 +39,14 @@ public class DirectiveRecords {
         }
     }
 
+    public java.util.Optional<String> issuer(String number) {
+        return jdbc.queryForList("SELECT issued_by FROM directive WHERE number = ?", String.class, number).stream().findFirst();
+    }
+
+    public java.util.Optional<String> title(String number) {
+        return jdbc.queryForList("SELECT title FROM directive WHERE number = ?", String.class, number).stream().findFirst();
+    }
+
     public java.util.Optional<DirectiveStatus> status(String number) {
         return jdbc.queryForList("SELECT status FROM directive WHERE number = ?", String.class, number).stream()
                 .findFirst().map(DirectiveStatus::valueOf);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,11 +33,13 @@ public class Timeline {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Timeline(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+    Timeline(JdbcTemplate jdbc, ObjectMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -54,6 +57,9 @@ public class Timeline {
         } else {
             chain(List.of(event));
         }
+        // listeners (notifications) run now, in this transaction: what they write commits or rolls back with the step
+        events.publishEvent(new DirectiveEventRecorded(number, department, type, actor,
+                details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details))));
     }
 
     private record Pending(String number, String department, String type, String actor, OffsetDateTime at, String details) {}

@@ -53,6 +53,14 @@ class SecurityIT {
     }
 
     @Test
+    void theOutboxIsForAdminsOnly() {
+        assertThat(Http.basic(port, "kjj", "demo").get("/api/notifications").status()).isEqualTo(403);
+        Http.Response outbox = Http.basic(port, "admin", "demo").get("/api/notifications?status=pending");
+        assertThat(outbox.status()).isEqualTo(200);
+        assertThat(outbox.body()).startsWith("[");
+    }
+
+    @Test
     void theLoginPageIsChinese() {
         Http.Response login = Http.anonymous(port).get("/login");
         assertThat(login.status()).isEqualTo(200);

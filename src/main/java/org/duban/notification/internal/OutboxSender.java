@@ -1,0 +1,75 @@
+package org.duban.notification.internal;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+
+import lombok.extern.slf4j.Slf4j;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drains the outbox: sends due messages through SMTP when {@code spring.mail.host} is set, or keeps
+ * them in the outbox and the log when it is not. A failed send is retried with a growing back-off
+ * (30 s, 1 min, 2 min … up to an hour by default); the workflow never waits for mail.
+ */
+@Slf4j
+@Component
+class OutboxSender {
+
+    static final String NOTIFICATION_ID_HEADER = "X-Duban-Notification";
+    private static final long LEASE_SECONDS = 120;
+
+    private final Outbox outbox;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final NotificationProperties properties;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    OutboxSender(Outbox outbox, ObjectProvider<JavaMailSender> mail, NotificationProperties properties) {
+        this.outbox = outbox;
+        this.mail = mail;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${duban.notifications.poll-interval:PT2S}")
+    void sendDue() {
+        List<Outbox.Message> due = outbox.claimDue(node, properties.batchSize(), LEASE_SECONDS);
+        JavaMailSender sender = mail.getIfAvailable();
+        for (Outbox.Message message : due) {
+            if (sender == null) {
+                log.info("Mail kept (no SMTP server configured) to {}: {}\n{}", message.recipient(), message.subject(),
+                        message.text());
+                outbox.delivered(message.id(), Outbox.LOGGED);
+                continue;
+            }
+            try {
+                sender.send(mime(sender, message));
+                outbox.delivered(message.id(), Outbox.SENT);
+            } catch (Exception e) {
+                long wait = Math.min(properties.maxBackoffSeconds(),
+                        properties.firstRetrySeconds() << Math.min(message.attempts(), 16));
+                log.warn("Mail {} to {} not sent (attempt {}), retrying in {} s: {}", message.id(), message.recipient(),
+                        message.attempts() + 1, wait, e.getMessage());
+                outbox.failed(message.id(), String.valueOf(e.getMessage()), wait);
+            }
+        }
+    }
+
+    private MimeMessage mime(JavaMailSender sender, Outbox.Message message) throws jakarta.mail.MessagingException {
+        MimeMessage mime = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
+        helper.setFrom(properties.from());
+        helper.setTo(message.recipient());
+        helper.setSubject(message.subject());
+        helper.setText(message.text(), message.html());
+        // lets a mail system (and a test) tell a resend from a second message
+        mime.setHeader(NOTIFICATION_ID_HEADER, String.valueOf(message.id()));
+        return mime;
+    }
+}

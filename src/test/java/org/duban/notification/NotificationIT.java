@@ -1,0 +1,131 @@
+package org.duban.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.duban.support.ProcessDriver;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Mail through a real SMTP server in the JVM: the right people get it, and nothing is lost while SMTP is down. */
+@SpringBootTest(properties = {"spring.mail.host=127.0.0.1", "spring.mail.port=3025",
+        "duban.notifications.poll-interval=PT0.3S", "duban.notifications.first-retry-seconds=1",
+        "duban.notifications.max-backoff-seconds=2", "camunda.bpm.job-execution.enabled=false"})
+@Tag("database")
+class NotificationIT {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry metrics;
+
+    @Test
+    void theDepartmentsHearOfTheirNewWorkInChinese() throws Exception {
+        ProcessDriver driver = new ProcessDriver(engine);
+        String number = number(driver.issue("leader", "kjj", "zdxq", later(), "none"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> to("kjj.staff@zhengzhou.gov.cn", number).size() == 1);
+        MimeMessage mail = to("kjj.staff@zhengzhou.gov.cn", number).get(0);
+        assertThat(mail.getSubject()).startsWith("【督办】新的督办事项 " + number);
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(body).contains("text/plain").contains("text/html");
+        assertThat(to("kjj@zhengzhou.gov.cn", number)).as("the department mailbox").hasSize(1);
+        assertThat(to("zdxq.staff@zhengzhou.gov.cn", number)).as("the co-department").hasSize(1);
+        assertThat(to("dfs.staff@zhengzhou.gov.cn", number)).as("not involved").isEmpty();
+    }
+
+    @Test
+    void whileSmtpIsDownTheDirectiveStillClosesAndEveryMailArrivesExactlyOnceAfterwards() throws Exception {
+        smtp.stop();
+        ProcessDriver driver = new ProcessDriver(engine);
+        String number = number(driver.issue("leader", "dfs", "", later(), "none"));
+        ProcessInstance work = driver.departmentWork(number, "dfs");
+        driver.sign("dfs", work);
+        driver.submit("dfs", work);
+        driver.returnForRework(work);
+        driver.submit("dfs", work);
+        driver.accept(work, 5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(
+                jdbc.queryForObject("SELECT status FROM directive WHERE number = ?", String.class, number)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification_outbox WHERE directive_number = ? AND last_error IS NOT NULL",
+                Integer.class, number) > 0);
+        int queued = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE directive_number = ?",
+                Integer.class, number);
+        assertThat(queued).as("dispatch, submissions, return, score").isGreaterThanOrEqualTo(8);
+        assertThat(metrics.get("duban.notifications.pending").gauge().value()).isGreaterThanOrEqualTo(queued);
+        assertThat(metrics.get("duban.notifications.failing").gauge().value()).isPositive();
+
+        smtp.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification_outbox WHERE directive_number = ? AND status = 'SENT'",
+                Integer.class, number) == queued);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received(number).size() == queued);
+        Set<String> delivered = new HashSet<>();
+        for (MimeMessage mail : received(number)) {
+            assertThat(delivered.add(mail.getHeader("X-Duban-Notification")[0])).as("each message once").isTrue();
+        }
+        assertThat(delivered).containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
+                "SELECT CAST(id AS VARCHAR(20)) FROM notification_outbox WHERE directive_number = ?", String.class, number));
+        assertThat(received(number)).extracting(MimeMessage::getSubject)
+                .anyMatch(s -> s.startsWith("【退回重办】")).anyMatch(s -> s.startsWith("【已办结】"))
+                .anyMatch(s -> s.startsWith("【待审核】"));
+    }
+
+    private List<MimeMessage> received(String number) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (mail.getSubject().contains(number)) {
+                mails.add(mail);
+            }
+        }
+        return mails;
+    }
+
+    private List<MimeMessage> to(String address, String number) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage mail : received(number)) {
+            if (mail.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
+                mails.add(mail);
+            }
+        }
+        return mails;
+    }
+
+    private String number(ProcessInstance directive) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(directive.getId())
+                .singleResult().getBusinessKey();
+    }
+
+    private static String later() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+    }
+}
