@@ -62,6 +62,19 @@ class AuditIT {
                 JSON.readTree(leader.get("/api/directives/" + number).body()).get("status").asText()));
 
         Http auditor = Http.basic(port, "auditor", "demo");
+        // without an SMTP server (the embedded default) every notification ends up kept in the outbox and the log
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox "
+                + "WHERE directive_number = ? AND status = 'PENDING'", Integer.class, number) == 0);
+        JsonNode mail = JSON.readTree(auditor.get("/api/audit/directives/" + number + "/trail?source=MAIL&size=1000").body());
+        List<String> notified = new ArrayList<>();
+        mail.get("items").forEach(e -> notified.add(e.get("type").asText() + ":" + e.get("details").get("kind").asText()
+                + ":" + e.get("details").get("recipient").asText()));
+        assertThat(notified).contains("NOTIFICATION_QUEUED:DISPATCHED:kjj.staff@zhengzhou.gov.cn",
+                "NOTIFICATION_LOGGED:DISPATCHED:kjj.staff@zhengzhou.gov.cn",
+                "NOTIFICATION_QUEUED:SUBMITTED:supervisor@zhengzhou.gov.cn",
+                "NOTIFICATION_QUEUED:RETURNED_FOR_REWORK:kjj@zhengzhou.gov.cn",
+                "NOTIFICATION_QUEUED:URGED:kjj.staff@zhengzhou.gov.cn");
+
         JsonNode trail = JSON.readTree(auditor.get("/api/audit/directives/" + number + "/trail?source=DUBAN").body());
         List<String> steps = new ArrayList<>();
         trail.get("items").forEach(e -> steps.add(e.get("type").asText() + ":" + e.path("actor").asText("")));

@@ -52,7 +52,10 @@ class NotificationIT {
         ProcessDriver driver = new ProcessDriver(engine);
         String number = number(driver.issue("leader", "kjj", "zdxq", later(), "none"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> to("kjj.staff@zhengzhou.gov.cn", number).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox "
+                + "WHERE directive_number = ? AND status = 'PENDING'", Integer.class, number) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received(number).size() == jdbc.queryForObject(
+                "SELECT COUNT(*) FROM notification_outbox WHERE directive_number = ?", Integer.class, number));
         MimeMessage mail = to("kjj.staff@zhengzhou.gov.cn", number).get(0);
         assertThat(mail.getSubject()).startsWith("【督办】新的督办事项 " + number);
         String body = GreenMailUtil.getBody(mail);

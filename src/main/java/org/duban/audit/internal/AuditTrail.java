@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.duban.calendar.WorkCalendar;
 import org.duban.directive.DirectiveRecords;
 import org.duban.directive.Timeline;
+import org.duban.notification.NotificationLog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,11 +38,13 @@ class AuditTrail {
     private final HistoryService history;
     private final Timeline timeline;
     private final DirectiveRecords records;
+    private final NotificationLog notifications;
 
-    AuditTrail(HistoryService history, Timeline timeline, DirectiveRecords records) {
+    AuditTrail(HistoryService history, Timeline timeline, DirectiveRecords records, NotificationLog notifications) {
         this.history = history;
         this.timeline = timeline;
         this.records = records;
+        this.notifications = notifications;
     }
 
     boolean exists(String number) {
@@ -76,6 +79,16 @@ class AuditTrail {
                 entries.add(engine(task.getEndTime(), "TASK_ENDED", "任务结束：" + task.getName(), task.getAssignee(),
                         department, number, details("taskId", task.getId(), "task", task.getTaskDefinitionKey(),
                                 "reason", task.getDeleteReason())));
+            }
+        }
+        for (NotificationLog.Notification n : notifications.ofDirective(number)) {
+            Map<String, Object> details = details("notificationId", n.id(), "kind", n.kind(), "recipient", n.recipient(),
+                    "subject", n.subject(), "attempts", n.attempts(), "lastError", n.lastError());
+            entries.add(new TrailEntry(n.queuedAt(), "MAIL", "NOTIFICATION_QUEUED", "通知已写入发件箱", null, null, number,
+                    details));
+            if (n.sentAt() != null) {
+                entries.add(new TrailEntry(n.sentAt(), "MAIL", "NOTIFICATION_" + n.status(),
+                        "SENT".equals(n.status()) ? "通知已发送" : "通知已记录（未配置邮件服务器）", null, null, number, details));
             }
         }
         entries.sort(Comparator.comparing(TrailEntry::at).thenComparing(e -> e.source().equals("ENGINE") ? 0 : 1));

@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 class TrailExport {
 
     static final String[] HEADERS = {"时间", "来源", "事件", "事件代码", "操作人", "单位", "督办事项", "详情"};
+    private static final java.util.Map<String, String> SOURCES = java.util.Map.of("DUBAN", "督办", "ENGINE", "流程引擎",
+            "MAIL", "邮件通知");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     byte[] csv(List<TrailEntry> entries) {
@@ -50,7 +52,7 @@ class TrailExport {
     }
 
     private static String[] cells(TrailEntry e) {
-        return new String[] {TIME.format(e.at()), e.source().equals("DUBAN") ? "督办" : "流程引擎", e.label(), e.type(),
+        return new String[] {TIME.format(e.at()), SOURCES.getOrDefault(e.source(), e.source()), e.label(), e.type(),
                 nullToEmpty(e.actor()), nullToEmpty(e.department()), nullToEmpty(e.directiveNumber()),
                 e.details() == null || e.details().isEmpty() ? "" : e.details().toString()};
     }
