@@ -70,7 +70,7 @@ class SecurityIT {
     @Test
     void wrongPasswordIsRefused() {
         // a user of its own: Camunda delays the next login of a user after a wrong password
-        assertThat(Http.basic(port, "dfs", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
+        assertThat(Http.basic(port, "dsjj-szzf", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
     }
 
     @Test
