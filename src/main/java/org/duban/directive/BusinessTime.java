@@ -26,10 +26,6 @@ public final class BusinessTime {
         return at(date, OFFICE_HOURS_START);
     }
 
-    public static String format(OffsetDateTime time) {
-        return ISO.format(time.atZoneSameInstant(WorkCalendar.ZONE).toOffsetDateTime());
-    }
-
     /** A date as people and forms send it: {@code 2026-12-31}, or a date-time whose date part counts. */
     public static LocalDate parseDate(String text) {
         return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);

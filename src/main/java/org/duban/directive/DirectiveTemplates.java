@@ -28,8 +28,4 @@ public final class DirectiveTemplates {
     public DirectiveTemplate defaultTemplate() {
         return defaultTemplate;
     }
-
-    public List<DirectiveTemplate> all() {
-        return List.copyOf(byCode.values());
-    }
 }

@@ -6,8 +6,4 @@ public record Department(String code, String name, String parentCode, String mai
     public String groupId() {
         return Groups.department(code);
     }
-
-    public boolean isSubUnit() {
-        return parentCode != null;
-    }
 }

@@ -39,12 +39,15 @@ class AuditTrail {
     private final Timeline timeline;
     private final DirectiveRecords records;
     private final NotificationLog notifications;
+    private final DepartmentOfInstance departmentOf;
 
-    AuditTrail(HistoryService history, Timeline timeline, DirectiveRecords records, NotificationLog notifications) {
+    AuditTrail(HistoryService history, Timeline timeline, DirectiveRecords records, NotificationLog notifications,
+            DepartmentOfInstance departmentOf) {
         this.history = history;
         this.timeline = timeline;
         this.records = records;
         this.notifications = notifications;
+        this.departmentOf = departmentOf;
     }
 
     boolean exists(String number) {
@@ -58,7 +61,7 @@ class AuditTrail {
         Map<String, String> departmentOfInstance = new LinkedHashMap<>();
         for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
                 .list()) {
-            String department = department(instance);
+            String department = departmentOf.of(instance);
             departmentOfInstance.put(instance.getId(), department);
             entries.add(engine(instance.getStartTime(), "PROCESS_STARTED", "流程实例启动：" + instance.getProcessDefinitionKey(),
                     instance.getStartUserId(), department, number, Map.of("processInstanceId", instance.getId())));
@@ -115,13 +118,6 @@ class AuditTrail {
         return engine(op.getTimestamp(), "OPERATION_" + op.getOperationType().toUpperCase(),
                 OPERATIONS.getOrDefault(op.getOperationType(), op.getOperationType()), op.getUserId(), department, number,
                 details);
-    }
-
-    private String department(HistoricProcessInstance instance) {
-        var variable = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName("department").singleResult();
-        return variable == null || !"department-work".equals(instance.getProcessDefinitionKey()) ? null
-                : (String) variable.getValue();
     }
 
     private String businessKey(String processInstanceId) {

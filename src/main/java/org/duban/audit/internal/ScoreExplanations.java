@@ -26,9 +26,11 @@ class ScoreExplanations {
     record Explanation(String department, String processInstanceId, List<Decision> decisions) {}
 
     private final HistoryService history;
+    private final DepartmentOfInstance departmentOf;
 
-    ScoreExplanations(HistoryService history) {
+    ScoreExplanations(HistoryService history, DepartmentOfInstance departmentOf) {
         this.history = history;
+        this.departmentOf = departmentOf;
     }
 
     List<Explanation> of(String number) {
@@ -46,10 +48,7 @@ class ScoreExplanations {
                 decisions.add(new Decision(decision.getDecisionDefinitionKey(), decision.getDecisionDefinitionName(),
                         OffsetDateTime.ofInstant(decision.getEvaluationTime().toInstant(), WorkCalendar.ZONE), inputs, outputs));
             }
-            var department = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                    .variableName(DirectiveVariables.DEPARTMENT).singleResult();
-            explanations.add(new Explanation(department == null ? null : (String) department.getValue(), instance.getId(),
-                    decisions));
+            explanations.add(new Explanation(departmentOf.of(instance), instance.getId(), decisions));
         }
         return explanations;
     }

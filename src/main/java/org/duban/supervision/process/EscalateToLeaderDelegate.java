@@ -26,8 +26,9 @@ public class EscalateToLeaderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         DepartmentPart part = DepartmentPart.of(execution);
-        signals.signalOnce(part, EventType.ESCALATED, part.deadline(), Map.of("deadline", part.deadline().toString(),
-                "leader", String.valueOf(execution.getVariable(RESPONSIBLE_LEADER))),
-                () -> records.escalated(part.number(), part.department()));
+        if (signals.signalOnce(part, EventType.ESCALATED, part.deadline(), Map.of("deadline", part.deadline().toString(),
+                "leader", String.valueOf(execution.getVariable(RESPONSIBLE_LEADER))))) {
+            records.escalated(part.number(), part.department());
+        }
     }
 }

@@ -25,19 +25,9 @@ public class ReminderSignals {
     }
 
     public boolean signalOnce(DepartmentPart part, EventType type, LocalDate referenceDate, Map<String, ?> details) {
-        return signalOnce(part, type, referenceDate, details, () -> { });
-    }
-
-    /**
-     * As above; {@code alsoRecord} updates the read model before the event is chained, keeping the
-     * lock order of every step (rows first, then the audit chain head) so steps cannot deadlock.
-     */
-    public boolean signalOnce(DepartmentPart part, EventType type, LocalDate referenceDate, Map<String, ?> details,
-            Runnable alsoRecord) {
         if (!records.firstReminder(part.number(), part.department(), type.name(), referenceDate)) {
             return false;
         }
-        alsoRecord.run();
         timeline.record(part.number(), part.department(), type, null, details);
         return true;
     }
