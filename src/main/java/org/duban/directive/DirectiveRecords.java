@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,25 +19,30 @@ public class DirectiveRecords {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DirectiveLights lights;
 
-    DirectiveRecords(JdbcTemplate jdbc, Clock clock) {
+    DirectiveRecords(JdbcTemplate jdbc, Clock clock, DirectiveLights lights) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.lights = lights;
     }
 
     public void insert(NewDirective d, String processInstanceId) {
+        LocalDate yellowFrom = lights.yellowFrom(d.category(), d.priority().key(), d.deadline());
         jdbc.update("INSERT INTO directive (number, title, instruction, category, priority, lead_department, deadline, "
-                        + "report_cycle, status, issued_by, issued_at, process_instance_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "report_cycle, status, issued_by, issued_at, issued_on, process_instance_id, yellow_from) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 d.number(), d.title(), d.instruction(), d.category(), d.priority().key(), d.leadDepartment(),
                 d.deadline(), d.reportCycle().key(), (d.draft() ? DirectiveStatus.DRAFT : DirectiveStatus.IN_PROGRESS).name(),
-                d.issuedBy(), now(), processInstanceId);
+                d.issuedBy(), now(), today(), processInstanceId, yellowFrom);
         List<String> departments = d.departments();
         for (int i = 0; i < departments.size(); i++) {
             jdbc.update("INSERT INTO directive_department (directive_number, department, role, position, status, "
-                            + "original_deadline, deadline) VALUES (?,?,?,?,?,?,?)",
+                            + "original_deadline, deadline, yellow_from) VALUES (?,?,?,?,?,?,?,?)",
                     d.number(), departments.get(i), i == 0 ? "lead" : "co", i, DepartmentStatus.TO_SIGN.name(),
-                    d.deadline(), d.deadline());
+                    d.deadline(), d.deadline(), yellowFrom);
         }
+        lights.refresh(d.number());
     }
 
     public java.util.Optional<String> issuer(String number) {
@@ -60,6 +66,7 @@ public class DirectiveRecords {
 
     public void status(String number, DirectiveStatus status) {
         jdbc.update("UPDATE directive SET status = ? WHERE number = ?", status.name(), number);
+        lights.refresh(number);
     }
 
     public java.util.Optional<DepartmentStatus> departmentStatus(String number, String department) {
@@ -70,18 +77,21 @@ public class DirectiveRecords {
     public void departmentStatus(String number, String department, DepartmentStatus status) {
         jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND department = ?",
                 status.name(), number, department);
+        lights.refresh(number);
     }
 
     public void signed(String number, String department, int signLateDays) {
         jdbc.update("UPDATE directive_department SET status = ?, signed_at = ?, sign_late_days = ? "
                         + "WHERE directive_number = ? AND department = ?",
                 DepartmentStatus.HANDLING.name(), now(), signLateDays, number, department);
+        lights.refresh(number);
     }
 
     public void submitted(String number, String department, int lateDays) {
         jdbc.update("UPDATE directive_department SET status = ?, submitted_at = ?, late_days = ? "
                         + "WHERE directive_number = ? AND department = ?",
                 DepartmentStatus.UNDER_REVIEW.name(), now(), lateDays, number, department);
+        lights.refresh(number);
     }
 
     public int urged(String number, String department) {
@@ -91,12 +101,17 @@ public class DirectiveRecords {
     public int returnedForRework(String number, String department) {
         jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND department = ?",
                 DepartmentStatus.HANDLING.name(), number, department);
+        lights.refresh(number);
         return increment("rework_count", number, department);
     }
 
     public int extended(String number, String department, LocalDate newDeadline) {
-        jdbc.update("UPDATE directive_department SET deadline = ?, status = ? WHERE directive_number = ? AND department = ?",
-                newDeadline, DepartmentStatus.HANDLING.name(), number, department);
+        Map<String, Object> d = jdbc.queryForMap("SELECT category, priority FROM directive WHERE number = ?", number);
+        jdbc.update("UPDATE directive_department SET deadline = ?, yellow_from = ?, status = ? WHERE directive_number = ? "
+                        + "AND department = ?", newDeadline,
+                lights.yellowFrom((String) d.get("category"), (String) d.get("priority"), newDeadline),
+                DepartmentStatus.HANDLING.name(), number, department);
+        lights.refresh(number);
         return increment("extension_count", number, department);
     }
 
@@ -106,10 +121,11 @@ public class DirectiveRecords {
     }
 
     public void scored(String number, String department, DepartmentScore score) {
-        jdbc.update("UPDATE directive_department SET status = ?, done_at = ?, score = ?, weight = ?, score_components = ?, "
-                        + "quality_rating = ? WHERE directive_number = ? AND department = ?",
-                DepartmentStatus.DONE.name(), now(), score.score(), score.weight(), score.componentsJson(),
+        jdbc.update("UPDATE directive_department SET status = ?, done_at = ?, done_on = ?, score = ?, weight = ?, "
+                        + "score_components = ?, quality_rating = ? WHERE directive_number = ? AND department = ?",
+                DepartmentStatus.DONE.name(), now(), today(), score.score(), score.weight(), score.componentsJson(),
                 score.qualityRating(), number, department);
+        lights.refresh(number);
     }
 
     public void directiveScore(String number, BigDecimal score) {
@@ -117,8 +133,9 @@ public class DirectiveRecords {
     }
 
     public void closed(String number) {
-        jdbc.update("UPDATE directive SET status = ?, closed_at = ? WHERE number = ?",
-                DirectiveStatus.CLOSED.name(), now(), number);
+        jdbc.update("UPDATE directive SET status = ?, closed_at = ?, closed_on = ? WHERE number = ?",
+                DirectiveStatus.CLOSED.name(), now(), today(), number);
+        lights.refresh(number);
     }
 
     public void rejected(String number) {
@@ -131,9 +148,11 @@ public class DirectiveRecords {
 
     /** Rejected or withdrawn: every department part that is not done is cancelled with it. */
     private void ended(String number, DirectiveStatus status) {
-        jdbc.update("UPDATE directive SET status = ?, closed_at = ? WHERE number = ?", status.name(), now(), number);
+        jdbc.update("UPDATE directive SET status = ?, closed_at = ?, closed_on = ? WHERE number = ?", status.name(), now(),
+                today(), number);
         jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND status <> ?",
                 DepartmentStatus.CANCELLED.name(), number, DepartmentStatus.DONE.name());
+        lights.refresh(number);
     }
 
     /** Records that a reminder of this kind went out for this date; false if it already had. */
@@ -167,5 +186,9 @@ public class DirectiveRecords {
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(org.duban.calendar.WorkCalendar.ZONE));
     }
 }

@@ -1,16 +1,13 @@
 package org.duban.directive.internal;
 
 import java.net.URI;
-import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.duban.directive.DirectiveAccess;
-import org.duban.directive.DirectiveStatus;
 import org.duban.directive.DirectiveView;
-import org.duban.directive.Light;
 import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
 import org.duban.system.InvalidRequestException;
@@ -24,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "督办事项", description = "一键交办、查询、撤回")
@@ -77,20 +73,13 @@ class DirectiveController {
         return queries.find(number).orElseThrow(() -> ApiException.notFound("督办事项 " + number + " 不存在。"));
     }
 
-    @Operation(summary = "督办事项列表", description = "承办单位只能看到本单位参与的事项。")
+    @Operation(summary = "督办事项列表（台账）", description = "按状态、灯色、单位、类别、交办领导、交办日期筛选，"
+            + "可排序、分页。承办单位只能看到本单位参与的事项。")
     @GetMapping
-    DirectiveQueries.Page list(@RequestParam Optional<DirectiveStatus> status, @RequestParam Optional<String> department,
-            @RequestParam Optional<Light> light, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, Authentication authentication) {
-        if (page < 0) {
-            throw new InvalidRequestException("page", "页码不能为负数");
-        }
-        if (size < 1 || size > 200) {
-            throw new InvalidRequestException("size", "每页条数应在 1–200 之间");
-        }
-        CurrentUser user = CurrentUser.of(authentication);
-        return queries.list(status.orElse(null), department.orElse(null), light.orElse(null),
-                user.seesEverything() ? null : user.departments(), page, size);
+    DirectiveQueries.Page list(@org.springdoc.core.annotations.ParameterObject LedgerParameters parameters,
+            Authentication authentication) {
+        return queries.list(parameters.toFilter(CurrentUser.of(authentication)), parameters.pageOrFirst(),
+                parameters.sizeOr(20));
     }
 
     @Operation(summary = "撤回督办事项", description = "领导或督查室在办结前撤回；各单位未完成的任务随之结束。")

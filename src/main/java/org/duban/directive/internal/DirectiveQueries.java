@@ -21,14 +21,16 @@ import org.duban.directive.DirectiveStatus;
 import org.duban.directive.DirectiveSummary;
 import org.duban.directive.DirectiveTemplates;
 import org.duban.directive.DirectiveView;
+import org.duban.directive.LedgerFilter;
 import org.duban.directive.Light;
+import org.duban.directive.LightClock;
 import org.duban.directive.Priority;
 import org.duban.directive.Timeline;
 import org.duban.organisation.Organisation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads the directive read model; lights are derived from today's date on every read. */
+/** Reads the directive read model, with the lights as stored and kept current by {@link LightClock}. */
 @Component
 class DirectiveQueries {
 
@@ -36,23 +38,23 @@ class DirectiveQueries {
 
     private record Row(String number, String title, String instruction, String category, String priority,
             DirectiveStatus status, LocalDate deadline, String reportCycle, String lead, String issuedBy,
-            OffsetDateTime issuedAt, OffsetDateTime closedAt, java.math.BigDecimal score) {}
+            OffsetDateTime issuedAt, OffsetDateTime closedAt, java.math.BigDecimal score, String light) {}
 
     private static final TypeReference<Map<String, Integer>> COMPONENTS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
     private final Timeline timeline;
     private final DirectiveTemplates templates;
-    private final WorkCalendar calendar;
+    private final LightClock lightClock;
     private final Organisation organisation;
     private final ObjectMapper json;
 
-    DirectiveQueries(JdbcTemplate jdbc, Timeline timeline, DirectiveTemplates templates, WorkCalendar calendar,
+    DirectiveQueries(JdbcTemplate jdbc, Timeline timeline, DirectiveTemplates templates, LightClock lightClock,
             Organisation organisation, ObjectMapper json) {
         this.jdbc = jdbc;
         this.timeline = timeline;
         this.templates = templates;
-        this.calendar = calendar;
+        this.lightClock = lightClock;
         this.organisation = organisation;
         this.json = json;
     }
@@ -63,86 +65,105 @@ class DirectiveQueries {
             return Optional.empty();
         }
         Row d = rows.get(0);
+        lightClock.ensureCurrent();
         List<DirectiveView.Department> departments = jdbc.query(
                 "SELECT * FROM directive_department WHERE directive_number = ? ORDER BY position",
-                (rs, i) -> department(rs, d), number);
+                (rs, i) -> department(rs), number);
         List<DirectiveView.TimelineEntry> entries = timeline.of(number).stream()
                 .map(e -> new DirectiveView.TimelineEntry(e.at(), e.type().name(), e.type().label(), e.department(),
                         e.actor(), e.details()))
                 .toList();
         return Optional.of(new DirectiveView(d.number(), d.title(), d.instruction(), d.category(), d.priority(),
-                d.status(), directiveLight(d, departments.stream().map(DirectiveView.Department::light).toList()),
+                d.status(), light(d.light()),
                 d.deadline(), d.reportCycle(), d.lead(), d.issuedBy(), d.issuedAt(), d.closedAt(), d.score(),
                 departments, entries));
     }
 
-    Page list(DirectiveStatus status, String department, Light light, Collection<String> visibleDepartments, int page,
-            int size) {
+    Page list(LedgerFilter filter, int page, int size) {
+        lightClock.ensureCurrent();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (status != null) {
+        if (filter.status() != null) {
             where.append(" AND d.status = ?");
-            args.add(status.name());
+            args.add(filter.status().name());
         }
-        if (department != null) {
+        if (filter.light() != null) {
+            where.append(" AND d.light = ?");
+            args.add(filter.light().name());
+        }
+        if (filter.department() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM directive_department p WHERE p.directive_number = d.number AND p.department = ?)");
-            args.add(department);
+            args.add(filter.department());
         }
-        if (visibleDepartments != null) {
-            if (visibleDepartments.isEmpty()) {
+        if (filter.category() != null) {
+            where.append(" AND d.category = ?");
+            args.add(filter.category());
+        }
+        if (filter.leader() != null) {
+            where.append(" AND d.issued_by = ?");
+            args.add(filter.leader());
+        }
+        if (filter.issuedFrom() != null) {
+            where.append(" AND d.issued_on >= ?");
+            args.add(filter.issuedFrom());
+        }
+        if (filter.issuedTo() != null) {
+            where.append(" AND d.issued_on <= ?");
+            args.add(filter.issuedTo());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" AND (d.title LIKE ? OR d.number LIKE ?)");
+            String like = "%" + filter.text().strip().replace("%", "").replace("_", "") + "%";
+            args.add(like);
+            args.add(like);
+        }
+        Collection<String> visible = filter.visibleDepartments();
+        if (visible != null) {
+            if (visible.isEmpty()) {
                 return new Page(List.of(), page, size, 0);
             }
             // drafts reach departments only once a leader has approved and dispatched them
             where.append(" AND d.status NOT IN ('DRAFT', 'REJECTED')");
             where.append(" AND EXISTS (SELECT 1 FROM directive_department v WHERE v.directive_number = d.number AND v.department IN (")
-                    .append(visibleDepartments.stream().map(x -> "?").collect(Collectors.joining(","))).append("))");
-            args.addAll(visibleDepartments);
+                    .append(visible.stream().map(x -> "?").collect(Collectors.joining(","))).append("))");
+            args.addAll(visible);
         }
-        List<Row> rows = jdbc.query("SELECT d.* FROM directive d" + where + " ORDER BY d.issued_at DESC, d.number DESC",
-                this::row, args.toArray());
-        Map<String, List<Light>> lights = departmentLights(rows);
-        List<DirectiveSummary> all = rows.stream()
-                .map(d -> new DirectiveSummary(d.number(), d.title(), d.priority(), d.category(), d.status(),
-                        directiveLight(d, lights.getOrDefault(d.number(), List.of())), d.deadline(), d.lead(),
-                        d.issuedBy(), d.issuedAt(), d.score()))
-                .filter(s -> light == null || s.light() == light)
-                .toList();
-        int from = Math.min(all.size(), page * size);
-        return new Page(all.subList(from, Math.min(all.size(), from + size)), page, size, all.size());
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM directive d" + where, Long.class, args.toArray());
+        LedgerFilter.Sort sort = filter.sort() == null ? LedgerFilter.Sort.ISSUED : filter.sort();
+        String direction = filter.ascending() ? " ASC" : " DESC";
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<DirectiveSummary> items = jdbc.query("SELECT d.* FROM directive d" + where + " ORDER BY " + sort.column()
+                + direction + (filter.ascending() ? " NULLS FIRST" : " NULLS LAST") + ", d.number" + direction
+                + " LIMIT ? OFFSET ?", (rs, i) -> summary(rs), pageArgs.toArray());
+        return new Page(items, page, size, total == null ? 0 : total);
     }
 
-    private Map<String, List<Light>> departmentLights(List<Row> directives) {
-        if (directives.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Row> byNumber = new HashMap<>();
-        directives.forEach(d -> byNumber.put(d.number(), d));
-        Map<String, List<Light>> lights = new HashMap<>();
-        String in = directives.stream().map(x -> "?").collect(Collectors.joining(","));
-        jdbc.query("SELECT * FROM directive_department WHERE directive_number IN (" + in + ")", rs -> {
-            Row d = byNumber.get(rs.getString("directive_number"));
-            lights.computeIfAbsent(d.number(), k -> new ArrayList<>()).add(department(rs, d).light());
-        }, byNumber.keySet().toArray());
-        return lights;
+    private DirectiveSummary summary(ResultSet rs) throws SQLException {
+        Row d = row(rs, 0);
+        return new DirectiveSummary(d.number(), d.title(), d.priority(), d.category(), categoryName(d.category()),
+                d.status(), light(d.light()), d.deadline(), d.lead(), departmentName(d.lead()), d.issuedBy(),
+                memberName(d.issuedBy()), d.issuedAt(), d.closedAt(), d.score());
     }
 
-    /** Rejected and withdrawn directives have no light; a draft's light runs on its own deadline. */
-    private Light directiveLight(Row d, List<Light> departmentLights) {
-        return switch (d.status()) {
-            case REJECTED, CANCELLED -> null;
-            case DRAFT -> Light.of(DepartmentStatus.HANDLING, d.deadline(), yellowFrom(d, d.deadline()), null,
-                    calendar.today());
-            case IN_PROGRESS, CLOSED -> Light.worst(departmentLights);
-        };
+    private String categoryName(String code) {
+        return templates.find(code).map(t -> t.name()).orElse(code);
     }
 
-    private DirectiveView.Department department(ResultSet rs, Row d) throws SQLException {
+    private String departmentName(String code) {
+        return organisation.department(code).map(org.duban.organisation.Department::name).orElse(code);
+    }
+
+    private String memberName(String id) {
+        return organisation.member(id).map(m -> m.name()).orElse(id);
+    }
+
+    private DirectiveView.Department department(ResultSet rs) throws SQLException {
         DepartmentStatus status = DepartmentStatus.valueOf(rs.getString("status"));
         LocalDate deadline = rs.getObject("deadline", LocalDate.class);
         OffsetDateTime submitted = rs.getObject("submitted_at", OffsetDateTime.class);
-        LocalDate finishedOn = submitted == null ? null : submitted.atZoneSameInstant(WorkCalendar.ZONE).toLocalDate();
-        Light light = status == DepartmentStatus.CANCELLED ? null
-                : Light.of(status, deadline, yellowFrom(d, deadline), finishedOn, calendar.today());
+        Light light = light(rs.getString("light"));
         String code = rs.getString("department");
         return new DirectiveView.Department(code,
                 organisation.department(code).map(org.duban.organisation.Department::name).orElse(code),
@@ -154,11 +175,6 @@ class DirectiveQueries {
                 rs.getBigDecimal("score"), rs.getBigDecimal("weight"), components(rs.getString("score_components")));
     }
 
-    private LocalDate yellowFrom(Row d, LocalDate deadline) {
-        int before = templates.forCategory(d.category()).offsets(Priority.ofKey(d.priority()).orElseThrow()).yellowBefore();
-        return calendar.plusWorkingDays(deadline, -before);
-    }
-
     private Map<String, Integer> components(String value) {
         try {
             return value == null ? null : json.readValue(value, COMPONENTS);
@@ -167,11 +183,15 @@ class DirectiveQueries {
         }
     }
 
+    private static Light light(String stored) {
+        return stored == null ? null : Light.valueOf(stored);
+    }
+
     private Row row(ResultSet rs, int i) throws SQLException {
         return new Row(rs.getString("number"), rs.getString("title"), rs.getString("instruction"),
                 rs.getString("category"), rs.getString("priority"), DirectiveStatus.valueOf(rs.getString("status")),
                 rs.getObject("deadline", LocalDate.class), rs.getString("report_cycle"), rs.getString("lead_department"),
                 rs.getString("issued_by"), rs.getObject("issued_at", OffsetDateTime.class),
-                rs.getObject("closed_at", OffsetDateTime.class), rs.getBigDecimal("score"));
+                rs.getObject("closed_at", OffsetDateTime.class), rs.getBigDecimal("score"), rs.getString("light"));
     }
 }

@@ -1,0 +1,29 @@
+-- The pages read lights and periods from the read model instead of deriving them per request:
+-- each part and directive keeps its current light (refreshed by the step that changes it and
+-- again whenever the working day changes) and the Beijing dates the reports and scorecards group by.
+ALTER TABLE directive ADD COLUMN light VARCHAR(16);
+ALTER TABLE directive ADD COLUMN yellow_from DATE;
+ALTER TABLE directive ADD COLUMN issued_on DATE;
+ALTER TABLE directive ADD COLUMN closed_on DATE;
+
+ALTER TABLE directive_department ADD COLUMN light VARCHAR(16);
+ALTER TABLE directive_department ADD COLUMN yellow_from DATE;
+ALTER TABLE directive_department ADD COLUMN done_on DATE;
+
+-- rows written before this migration get their dates here and their lights at the next refresh
+UPDATE directive SET issued_on = CAST(issued_at AS DATE);
+UPDATE directive SET closed_on = CAST(closed_at AS DATE) WHERE closed_at IS NOT NULL;
+UPDATE directive_department SET done_on = CAST(done_at AS DATE) WHERE done_at IS NOT NULL;
+
+CREATE INDEX directive_by_light ON directive (light, deadline);
+CREATE INDEX directive_by_issued_on ON directive (issued_on);
+CREATE INDEX directive_by_closed_on ON directive (closed_on);
+CREATE INDEX directive_by_issuer ON directive (issued_by, issued_on);
+CREATE INDEX directive_department_by_light ON directive_department (department, light);
+CREATE INDEX directive_department_by_done_on ON directive_department (done_on, department);
+
+-- the working day the stored lights were last brought up to, shared by every node
+CREATE TABLE light_clock (
+    id     INTEGER PRIMARY KEY,
+    as_of  DATE NOT NULL
+);
