@@ -25,6 +25,11 @@ public final class DirectiveTemplates {
         return code == null || code.isBlank() ? defaultTemplate : byCode.get(code);
     }
 
+    /** Every template, default first, as a category list shows them. */
+    public List<DirectiveTemplate> all() {
+        return byCode.values().stream().sorted(java.util.Comparator.comparing(t -> !t.isDefault())).toList();
+    }
+
     public DirectiveTemplate defaultTemplate() {
         return defaultTemplate;
     }

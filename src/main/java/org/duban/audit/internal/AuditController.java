@@ -12,9 +12,6 @@ import org.duban.calendar.WorkCalendar;
 import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
 import org.duban.system.InvalidRequestException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,8 +62,7 @@ class AuditController {
     ResponseEntity<byte[]> trailCsv(@PathVariable String number, @RequestParam Optional<String> source,
             @RequestParam Optional<String> type, @RequestParam Optional<LocalDate> from, @RequestParam Optional<LocalDate> to,
             Authentication authentication) {
-        return download(export.csv(filtered(number, source, type, from, to, authentication)),
-                "审计轨迹-" + number + ".csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+        return export.of(filtered(number, source, type, from, to, authentication)).download("审计轨迹-" + number + ".csv");
     }
 
     @Operation(summary = "导出审计轨迹（.xlsx）")
@@ -74,8 +70,7 @@ class AuditController {
     ResponseEntity<byte[]> trailXlsx(@PathVariable String number, @RequestParam Optional<String> source,
             @RequestParam Optional<String> type, @RequestParam Optional<LocalDate> from, @RequestParam Optional<LocalDate> to,
             Authentication authentication) {
-        return download(export.xlsx(filtered(number, source, type, from, to, authentication)), "审计轨迹-" + number + ".xlsx",
-                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+        return export.of(filtered(number, source, type, from, to, authentication)).download("审计轨迹-" + number + ".xlsx");
     }
 
     @Operation(summary = "评分依据", description = "每个承办单位的评分决策（department-score.dmn）在计算时的输入与输出。")
@@ -123,12 +118,5 @@ class AuditController {
 
     private static OffsetDateTime startOf(LocalDate date) {
         return date.atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime();
-    }
-
-    private static ResponseEntity<byte[]> download(byte[] body, String fileName, MediaType type) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(type);
-        headers.setContentDisposition(ContentDisposition.attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build());
-        return ResponseEntity.ok().headers(headers).body(body);
     }
 }

@@ -60,12 +60,12 @@ class DirectiveQueries {
     }
 
     Optional<DirectiveView> find(String number) {
+        lightClock.ensureCurrent();
         List<Row> rows = jdbc.query("SELECT * FROM directive WHERE number = ?", this::row, number);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Row d = rows.get(0);
-        lightClock.ensureCurrent();
         List<DirectiveView.Department> departments = jdbc.query(
                 "SELECT * FROM directive_department WHERE directive_number = ? ORDER BY position",
                 (rs, i) -> department(rs), number);

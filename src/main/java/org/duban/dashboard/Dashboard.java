@@ -1,0 +1,39 @@
+package org.duban.dashboard;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The overview numbers as {@code GET /api/dashboard} returns them and the overview page shows them.
+ *
+ * @param byLight        directives per light (GREEN, YELLOW, RED, DONE, DONE_LATE)
+ * @param byStatus       directives per status
+ * @param overdue        the most overdue open directives, longest overdue first
+ * @param dueSoon        open directives in their yellow period, nearest deadline first
+ * @param departments    per department: its parts per light and its on-time rate this year
+ * @param weeks          directives issued and closed in each of the last twelve weeks
+ */
+@Schema(description = "督办总览")
+public record Dashboard(LocalDate today, LocalDate lightsAsOf, Map<String, Long> byLight, Map<String, Long> byStatus,
+        long overdueTotal, List<Item> overdue, long dueSoonTotal, List<Item> dueSoon, List<DepartmentRow> departments,
+        List<Week> weeks) {
+
+    /** One directive in the overdue or due-soon list. */
+    public record Item(String number, String title, String leadDepartment, String leadDepartmentName,
+            LocalDate deadline, String light, int workingDaysOverdue, int workingDaysLeft) {}
+
+    /**
+     * @param lights       open and finished parts of the department per light
+     * @param finished     parts finished this year
+     * @param onTime       of those, finished by their deadline
+     * @param onTimeRate   onTime / finished, in percent, null when nothing was finished
+     */
+    public record DepartmentRow(String department, String name, Map<String, Long> lights, long finished, long onTime,
+            Double onTimeRate) {}
+
+    /** A week from Monday {@code start}. */
+    public record Week(LocalDate start, long issued, long closed) {}
+}

@@ -1,0 +1,28 @@
+package org.duban.dashboard.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.duban.dashboard.Dashboard;
+import org.duban.system.CurrentUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "督办总览", description = "红黄绿灯、状态、逾期与临期事项、各单位情况")
+@RestController
+class DashboardController {
+
+    private final DashboardQueries queries;
+
+    DashboardController(DashboardQueries queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "总览数据", description = "领导、督查室、审计看全部事项；承办单位只统计本单位参与的事项。")
+    @GetMapping("/api/dashboard")
+    Dashboard dashboard(Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        return queries.overview(user.seesEverything() ? null : user.departments());
+    }
+}

@@ -1,0 +1,25 @@
+package org.duban.dashboard.internal;
+
+import org.duban.system.CurrentUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** 总览: the same numbers as {@code /api/dashboard}, drawn as tiles, lists and charts. */
+@Controller
+class OverviewPage {
+
+    private final DashboardQueries queries;
+
+    OverviewPage(DashboardQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/overview")
+    String overview(Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        model.addAttribute("dashboard", queries.overview(user.seesEverything() ? null : user.departments()));
+        return "dashboard/overview";
+    }
+}

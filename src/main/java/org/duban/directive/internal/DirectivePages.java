@@ -1,0 +1,148 @@
+package org.duban.directive.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.duban.directive.DirectiveAccess;
+import org.duban.directive.DirectiveStatus;
+import org.duban.directive.DirectiveTemplates;
+import org.duban.directive.DirectiveView;
+import org.duban.directive.Light;
+import org.duban.directive.Priority;
+import org.duban.directive.ReportCycle;
+import org.duban.organisation.Organisation;
+import org.duban.organisation.Role;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.duban.system.ApiException;
+import org.duban.system.CurrentUser;
+import org.duban.system.InvalidRequestException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** 台账, 事项 and 一键交办: the directive pages, drawn from the read model. */
+@Controller
+class DirectivePages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final DirectiveQueries queries;
+    private final DirectiveAccess access;
+    private final Organisation organisation;
+    private final DirectiveTemplates templates;
+
+    DirectivePages(DirectiveQueries queries, DirectiveAccess access, Organisation organisation,
+            DirectiveTemplates templates) {
+        this.queries = queries;
+        this.access = access;
+        this.organisation = organisation;
+        this.templates = templates;
+    }
+
+    @GetMapping("/ledger")
+    String ledger(@ModelAttribute("params") LedgerParameters parameters, Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        try {
+            DirectiveQueries.Page page = queries.list(parameters.toFilter(user), parameters.pageOrFirst(),
+                    parameters.sizeOr(PAGE_SIZE));
+            model.addAttribute("page", page);
+            model.addAttribute("pages", Math.max(1, (page.total() + page.size() - 1) / page.size()));
+        } catch (InvalidRequestException wrongFilter) {
+            model.addAttribute("problems", wrongFilter.problems());
+        }
+        model.addAttribute("query", query(parameters, null));
+        model.addAttribute("queryWithoutPage", query(parameters, -1));
+        model.addAttribute("statuses", Arrays.asList(DirectiveStatus.values()));
+        model.addAttribute("lights", Arrays.asList(Light.values()));
+        model.addAttribute("departments", user.seesEverything() ? organisation.departments()
+                : organisation.departments().stream().filter(d -> user.departments().contains(d.code())).toList());
+        model.addAttribute("categories", templatesList());
+        model.addAttribute("leaders", organisation.withRole(Role.LEADER));
+        return "directive/ledger";
+    }
+
+    @GetMapping("/directives/{number}")
+    String directive(@PathVariable String number, Authentication authentication, Model model,
+            HttpServletResponse response) {
+        CurrentUser user = CurrentUser.of(authentication);
+        try {
+            access.requireVisible(number, user);
+        } catch (ApiException refused) {
+            return problem(refused, model, response);
+        }
+        DirectiveView view = queries.find(number).orElseThrow();
+        model.addAttribute("d", view);
+        model.addAttribute("categoryName", templates.find(view.category()).map(t -> t.name()).orElse(view.category()));
+        model.addAttribute("leadName", organisation.department(view.leadDepartment()).map(x -> x.name())
+                .orElse(view.leadDepartment()));
+        model.addAttribute("issuerName", organisation.member(view.issuedBy()).map(m -> m.name()).orElse(view.issuedBy()));
+        boolean office = user.isLeader() || user.isSupervisor();
+        model.addAttribute("canUrge", office && view.status() == DirectiveStatus.IN_PROGRESS);
+        model.addAttribute("canWithdraw", office && view.status().isOpen());
+        return "directive/directive";
+    }
+
+    @GetMapping("/issue")
+    String issue(Authentication authentication, Model model, HttpServletResponse response) {
+        CurrentUser user = CurrentUser.of(authentication);
+        try {
+            access.requireOffice(user, "交办督办事项");
+        } catch (ApiException refused) {
+            return problem(refused, model, response);
+        }
+        // one key per opened form: a double press or a resubmission replays instead of creating twice
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("drafting", !user.isLeader());
+        model.addAttribute("categories", templatesList());
+        model.addAttribute("priorities", Arrays.asList(Priority.values()));
+        model.addAttribute("cycles", Arrays.asList(ReportCycle.values()));
+        model.addAttribute("roots", organisation.departments().stream().filter(d -> d.parentCode() == null).toList());
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("defaultCategory", templates.defaultTemplate().code());
+        return "directive/issue";
+    }
+
+    /** A refusal shown as a page with its status, not as the API's JSON. */
+    private static String problem(ApiException refused, Model model, HttpServletResponse response) {
+        response.setStatus(refused.status().value());
+        model.addAttribute("title", refused.title());
+        model.addAttribute("detail", refused.getMessage());
+        return "problem";
+    }
+
+    private List<org.duban.directive.DirectiveTemplate> templatesList() {
+        return templates.all();
+    }
+
+    /** The ledger's query string, for export links and paging; {@code page} -1 leaves the page out. */
+    private static String query(LedgerParameters p, Integer page) {
+        UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
+        add(builder, "status", p.status());
+        add(builder, "light", p.light());
+        add(builder, "department", p.department());
+        add(builder, "category", p.category());
+        add(builder, "leader", p.leader());
+        add(builder, "from", p.from());
+        add(builder, "to", p.to());
+        add(builder, "q", p.q());
+        add(builder, "sort", p.sort());
+        add(builder, "order", p.order());
+        if (page == null && p.page() != null) {
+            builder.queryParam("page", p.page());
+        }
+        String query = builder.build().encode().getQuery();
+        return query == null ? "" : query;
+    }
+
+    private static void add(UriComponentsBuilder builder, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            builder.queryParam(name, value);
+        }
+    }
+}

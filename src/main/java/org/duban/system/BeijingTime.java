@@ -1,0 +1,22 @@
+package org.duban.system;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Moments as people here read them: Beijing time, to the minute. PostgreSQL hands timestamps back
+ * in UTC, so every page and export formats through this one place ({@code ${@beijing.format(t)}}).
+ */
+@Component("beijing")
+public class BeijingTime {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    public String format(OffsetDateTime moment) {
+        return moment == null ? "" : MINUTE.format(moment.atZoneSameInstant(ZONE));
+    }
+}
