@@ -58,6 +58,11 @@ class ClosedLoopInBrowserIT {
         // 一键交办: the leader fills one form and presses once
         browser.logIn("leader");
         browser.open("/issue");
+        browser.click(By.id("issue"));
+        browser.until(d -> !browser.find(By.cssSelector(".field-error[data-field=title]")).getText().isEmpty());
+        assertThat(browser.find(By.cssSelector(".field-error[data-field=leadDepartment]")).getText()).isEqualTo("请选择主办单位");
+        assertThat(browser.find(By.cssSelector(".field-error[data-field=deadline]")).getText()).contains("办结期限");
+        browser.screenshot("00-issue-errors");
         browser.find(By.name("title")).sendKeys(title);
         browser.find(By.name("instruction")).sendKeys("请市科技局牵头，十个工作日内办结并报送结果。");
         browser.script("const s = document.querySelector('select[name=leadDepartment]'); s.value = 'kjj';"
@@ -80,7 +85,7 @@ class ClosedLoopInBrowserIT {
         // the department's own filter opens first, earliest deadline first
         browser.click(By.linkText("任务"));
         browser.until(d -> browser.text().contains("市科技局待办") && browser.text().contains("签收"));
-        assertThat(browser.text()).contains("到期");
+        assertThat(browser.text()).as("sorted by deadline (到期日), not by creation").contains("到期日");
         browser.screenshot("03-tasklist-department-filter");
         openTask(number, "Task_SignDirective");
         claim();

@@ -87,6 +87,17 @@ class DirectivePagesIT {
     }
 
     @Test
+    void everyPageSendsAStrangerToTheChineseLogin() {
+        Http stranger = Http.anonymous(port);
+        for (String page : List.of("/overview", "/ledger", "/issue", "/directives/" + kjjNumber, "/scorecards", "/reports")) {
+            assertThat(stranger.get(page).redirectsToLogin()).as(page).isTrue();
+        }
+        assertThat(stranger.get("/login").body()).contains("登录");
+        assertThat(stranger.get("/api/dashboard").status()).isEqualTo(401);
+        assertThat(stranger.getBytes("/api/ledger.xlsx").status()).isEqualTo(401);
+    }
+
+    @Test
     void theLedgerFiltersSortsAndPages() throws Exception {
         Http leader = Http.basic(port, "leader", "demo");
         JsonNode closed = JSON.readTree(leader.get("/api/directives?q=" + tag + "&status=CLOSED").body());
