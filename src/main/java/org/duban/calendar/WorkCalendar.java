@@ -21,7 +21,7 @@ import lombok.extern.slf4j.Slf4j;
 public class WorkCalendar {
 
     /** Business dates are Beijing time, whatever the server's zone. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = org.duban.system.BeijingTime.ZONE;
 
     private final Map<Integer, CalendarYear> years;
     private final Clock clock;

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component("beijing")
 public class BeijingTime {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The city's time zone; every date a person sees and every timer is in it. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     public String format(OffsetDateTime moment) {

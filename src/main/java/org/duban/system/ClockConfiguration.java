@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.duban.calendar.WorkCalendar;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +17,7 @@ class ClockConfiguration {
      */
     @Bean
     Clock clock() {
-        return new EngineClock(WorkCalendar.ZONE);
+        return new EngineClock(BeijingTime.ZONE);
     }
 
     static final class EngineClock extends Clock {

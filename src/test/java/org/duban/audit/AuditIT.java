@@ -112,7 +112,7 @@ class AuditIT {
             assertThat(sheet.getLastRowNum()).isEqualTo(all.get("total").asInt());
         }
         Http.Response csv = auditor.get("/api/audit/directives/" + number + "/trail.csv?source=DUBAN");
-        assertThat(csv.body()).startsWith("\uFEFF时间,来源").contains("退回重办");
+        assertThat(csv.body()).startsWith("\uFEFF\"时间\",\"来源\"").contains("退回重办");
 
         JsonNode activity = JSON.readTree(auditor.get("/api/audit/users/kjj/activity?from="
                 + LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1) + "&to=" + LocalDate.now(ZoneId.of("Asia/Shanghai"))).body());
