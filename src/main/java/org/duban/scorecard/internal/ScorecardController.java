@@ -1,0 +1,37 @@
+package org.duban.scorecard.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.duban.scorecard.Scorecard;
+import org.duban.scorecard.Scorecards;
+import org.duban.system.CurrentUser;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "考评", description = "月评比、季讲评、年考核")
+@RestController
+class ScorecardController {
+
+    private final Scorecards scorecards;
+    private final ScorecardPeriods periods;
+    private final ScorecardVisibility visibility;
+
+    ScorecardController(Scorecards scorecards, ScorecardPeriods periods, ScorecardVisibility visibility) {
+        this.scorecards = scorecards;
+        this.periods = periods;
+        this.visibility = visibility;
+    }
+
+    @Operation(summary = "单位考评", description = "按办结审核通过的日期统计各单位办结数、按期办结率、平均分、被催办次数与排名，"
+            + "附近六期走势。承办单位只能看到本单位的一行（含其名次）。")
+    @GetMapping("/api/scorecards")
+    Scorecard scorecards(@Parameter(description = "2026-11、2026-Q4、2026 或 2026-W48；缺省为本月")
+            @RequestParam(name = ScorecardPeriods.PARAMETER, required = false) String period,
+            Authentication authentication) {
+        return visibility.forViewer(scorecards.of(periods.resolve(period)), CurrentUser.of(authentication));
+    }
+}
