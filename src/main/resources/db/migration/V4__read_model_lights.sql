@@ -16,10 +16,12 @@ UPDATE directive SET closed_on = CAST(closed_at AS DATE) WHERE closed_at IS NOT 
 UPDATE directive_department SET done_on = CAST(done_at AS DATE) WHERE done_at IS NOT NULL;
 
 CREATE INDEX directive_by_light ON directive (light, deadline);
+-- the overview's counts read these indexes alone, without touching the rows
+CREATE INDEX directive_by_status_light ON directive (status, light);
 CREATE INDEX directive_by_issued_on ON directive (issued_on);
 CREATE INDEX directive_by_closed_on ON directive (closed_on);
 CREATE INDEX directive_by_issuer ON directive (issued_by, issued_on);
-CREATE INDEX directive_department_by_light ON directive_department (department, light);
+CREATE INDEX directive_department_by_light ON directive_department (department, light, status, done_on);
 CREATE INDEX directive_department_by_done_on ON directive_department (done_on, department);
 
 -- the working day the stored lights were last brought up to, shared by every node

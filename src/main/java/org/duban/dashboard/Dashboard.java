@@ -8,18 +8,24 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The overview numbers as {@code GET /api/dashboard} returns them and the overview page shows them.
+ * Leaders, the office and auditors see directives; a department sees its own parts of them, with
+ * its own deadline and light.
  *
- * @param byLight        directives per light (GREEN, YELLOW, RED, DONE, DONE_LATE)
- * @param byStatus       directives per status
- * @param overdue        the most overdue open directives, longest overdue first
- * @param dueSoon        open directives in their yellow period, nearest deadline first
+ * @param scope          {@code ALL} (counts of directives) or {@code DEPARTMENT} (counts of the department's parts)
+ * @param byLight        per light (GREEN, YELLOW, RED, DONE, DONE_LATE)
+ * @param byStatus       per status: directive statuses for {@code ALL}, part statuses for {@code DEPARTMENT}
+ * @param overdue        the most overdue open items, longest overdue first
+ * @param dueSoon        open items in their yellow period, nearest deadline first
  * @param departments    per department: its parts per light and its on-time rate this year
  * @param weeks          directives issued and closed in each of the last twelve weeks
  */
 @Schema(description = "督办总览")
-public record Dashboard(LocalDate today, LocalDate lightsAsOf, Map<String, Long> byLight, Map<String, Long> byStatus,
-        long overdueTotal, List<Item> overdue, long dueSoonTotal, List<Item> dueSoon, List<DepartmentRow> departments,
-        List<Week> weeks) {
+public record Dashboard(String scope, LocalDate today, LocalDate lightsAsOf, Map<String, Long> byLight,
+        Map<String, Long> byStatus, long overdueTotal, List<Item> overdue, long dueSoonTotal, List<Item> dueSoon,
+        List<DepartmentRow> departments, List<Week> weeks) {
+
+    public static final String ALL = "ALL";
+    public static final String DEPARTMENT = "DEPARTMENT";
 
     /** One directive in the overdue or due-soon list. */
     public record Item(String number, String title, String leadDepartment, String leadDepartmentName,

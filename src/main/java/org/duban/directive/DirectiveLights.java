@@ -92,7 +92,8 @@ public class DirectiveLights {
         Map<String, Part> parts = parts(d.number());
         List<Light> partLights = new ArrayList<>();
         parts.values().forEach(part -> {
-            Light light = partLight(part, today);
+            // a draft has not reached its departments yet, so their parts have no light
+            Light light = d.status() == DirectiveStatus.DRAFT ? null : partLight(part, today);
             if (light != null) {
                 partLights.add(light);
             }

@@ -18,17 +18,24 @@ public record LedgerFilter(DirectiveStatus status, Light light, String departmen
 
     /** The columns the ledger can be ordered by. */
     public enum Sort {
-        ISSUED("d.issued_at"), DEADLINE("d.deadline"), NUMBER("d.number"), SCORE("d.score"), LIGHT("d.light"),
-        STATUS("d.status");
+        ISSUED("d.issued_at", false), DEADLINE("d.deadline", false), NUMBER("d.number", false),
+        SCORE("d.score", true), LIGHT("d.light", true), STATUS("d.status", false);
 
         private final String column;
+        private final boolean nullable;
 
-        Sort(String column) {
+        Sort(String column, boolean nullable) {
             this.column = column;
+            this.nullable = nullable;
         }
 
-        public String column() {
-            return column;
+        /**
+         * The ORDER BY term. Empty values go last either way; the clause is left off for columns
+         * that are never empty, so that their index can serve the order.
+         */
+        public String orderBy(boolean ascending) {
+            String direction = ascending ? " ASC" : " DESC";
+            return column + direction + (nullable ? " NULLS LAST" : "");
         }
     }
 }

@@ -116,8 +116,8 @@ class ReadModelBenchmark {
                          WHEN g % 10 = 1 THEN (ARRAY['GREEN','YELLOW','RED'])[1 + g % 3]
                          WHEN g % 7 = 0 THEN 'DONE_LATE' ELSE 'DONE' END,
                     issued + 17
-                FROM (SELECT g, DATE '2026-11-20' - (g % 730) AS issued FROM generate_series(1, %d) g) s
-                """.formatted(DIRECTIVES));
+                FROM (SELECT g, DATE '2026-11-20' - (g % 730) AS issued FROM generate_series(1, COUNT) g) s
+                """.replace("COUNT", Integer.toString(DIRECTIVES)));
         jdbc.execute("""
                 INSERT INTO directive_department (directive_number, department, role, position, status, original_deadline,
                     deadline, signed_at, submitted_at, done_at, done_on, urge_count, extension_count, rework_count,

@@ -172,14 +172,15 @@ class DirectivePagesIT {
         }
         JsonNode dashboard = JSON.readTree(kjjApi.get("/api/dashboard").body());
         assertThat(dashboard.get("departments")).extracting(d -> d.get("department").asText()).containsExactly("kjj");
-        Long visible = jdbc.queryForObject("SELECT COUNT(*) FROM directive d WHERE d.status NOT IN ('DRAFT', 'REJECTED') "
-                + "AND EXISTS (SELECT 1 FROM directive_department p WHERE p.directive_number = d.number AND p.department = 'kjj')",
+        assertThat(dashboard.get("scope").asText()).isEqualTo("DEPARTMENT");
+        Long visible = jdbc.queryForObject("SELECT COUNT(*) FROM directive_department p JOIN directive d "
+                + "ON d.number = p.directive_number WHERE p.department = 'kjj' AND d.status NOT IN ('DRAFT', 'REJECTED', 'CANCELLED')",
                 Long.class);
         long counted = 0;
         for (JsonNode count : dashboard.get("byStatus")) {
             counted += count.asLong();
         }
-        assertThat(counted).as("the dashboard counts only kjj's directives").isEqualTo(visible);
+        assertThat(counted).as("the dashboard counts only kjj's live and finished parts").isEqualTo(visible);
     }
 
     @Test
@@ -196,6 +197,8 @@ class DirectivePagesIT {
             JsonNode dashboard = JSON.readTree(leader.get("/api/dashboard").body());
             assertThat(dashboard.get("overdueTotal").asInt()).isGreaterThanOrEqualTo(1);
             assertThat(dashboard.get("lightsAsOf").asText()).isEqualTo("2027-01-04");
+            assertThat(Http.loggedIn(port, "leader", "demo").get("/overview").body())
+                    .as("the overdue list with working days overdue").contains("class=\"light light-RED\"", "个工作日");
             assertThat(light(leader, kjjNumber)).as("a finished directive keeps its light").isEqualTo("DONE");
         } finally {
             ClockUtil.reset();

@@ -134,9 +134,9 @@ class DirectiveQueries {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<DirectiveSummary> items = jdbc.query("SELECT d.* FROM directive d" + where + " ORDER BY " + sort.column()
-                + direction + (filter.ascending() ? " NULLS FIRST" : " NULLS LAST") + ", d.number" + direction
-                + " LIMIT ? OFFSET ?", (rs, i) -> summary(rs), pageArgs.toArray());
+        List<DirectiveSummary> items = jdbc.query("SELECT d.* FROM directive d" + where + " ORDER BY "
+                + sort.orderBy(filter.ascending()) + ", d.number" + direction + " LIMIT ? OFFSET ?",
+                (rs, i) -> summary(rs), pageArgs.toArray());
         return new Page(items, page, size, total == null ? 0 : total);
     }
 
