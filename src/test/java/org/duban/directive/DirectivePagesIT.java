@@ -200,6 +200,13 @@ class DirectivePagesIT {
             assertThat(Http.loggedIn(port, "leader", "demo").get("/overview").body())
                     .as("the overdue list with working days overdue").contains("class=\"light light-RED\"", "个工作日");
             assertThat(light(leader, kjjNumber)).as("a finished directive keeps its light").isEqualTo("DONE");
+            JsonNode dfs = JSON.readTree(Http.basic(port, "dfs", "demo").get("/api/dashboard").body());
+            assertThat(dfs.get("overdueTotal").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(dfs.get("overdue")).allSatisfy(item -> {
+                assertThat(item.get("light").asText()).isEqualTo("RED");
+                assertThat(item.get("workingDaysOverdue").asInt()).isPositive();
+            });
+            assertThat(dfs.get("overdue")).extracting(item -> item.get("number").asText()).contains(dfsNumber);
         } finally {
             ClockUtil.reset();
         }
