@@ -1,5 +1,7 @@
 package org.duban.report.internal;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,14 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/reports")
 class ReportController {
 
-    record Entry(String kind, String kindName, String period, String title, java.time.LocalDate from,
-            java.time.LocalDate to, java.time.OffsetDateTime generatedAt, java.time.OffsetDateTime regeneratedAt,
+    record Entry(String kind, String kindName, String period, String title, LocalDate from,
+            LocalDate to, OffsetDateTime generatedAt, OffsetDateTime regeneratedAt,
             Integer mailedTo) {}
 
     record Page(List<Entry> items, int page, int size, long total) {}
 
-    record Report(String kind, String period, String title, java.time.OffsetDateTime generatedAt, String generatedBy,
-            java.time.OffsetDateTime regeneratedAt, String regeneratedBy, Integer mailedTo, ReportContent content) {}
+    record Report(String kind, String period, String title, OffsetDateTime generatedAt, String generatedBy,
+            OffsetDateTime regeneratedAt, String regeneratedBy, Integer mailedTo, ReportContent content) {}
 
     record Regenerated(Report report, boolean unchanged, boolean created) {}
 

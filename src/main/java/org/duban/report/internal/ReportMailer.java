@@ -1,6 +1,7 @@
 package org.duban.report.internal;
 
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
 
 import org.duban.notification.ReportMail;
@@ -53,8 +54,8 @@ public class ReportMailer {
 
     Set<String> recipients() {
         Set<String> to = new LinkedHashSet<>();
-        organisation.withRole(Role.LEADER).stream().map(Member::email).forEach(to::add);
-        organisation.withRole(Role.SUPERVISOR).stream().map(Member::email).forEach(to::add);
+        organisation.withRole(Role.LEADER).stream().map(Member::email).filter(Objects::nonNull).forEach(to::add);
+        organisation.withRole(Role.SUPERVISOR).stream().map(Member::email).filter(Objects::nonNull).forEach(to::add);
         return to;
     }
 }

@@ -3,6 +3,8 @@ package org.duban.report.internal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import org.duban.report.ReportKind;
+
 /** A report as kept in the {@code report} table; {@code content} is the JSON of {@link ReportContent}. */
 public record StoredReport(long id, String kind, String period, String title, LocalDate from, LocalDate to,
         LocalDate asOf, String content, OffsetDateTime generatedAt, String generatedBy, OffsetDateTime regeneratedAt,
@@ -10,6 +12,6 @@ public record StoredReport(long id, String kind, String period, String title, Lo
 
     /** 日报告, 周分析, 月小结 or 季讲评. */
     public String kindTitle() {
-        return org.duban.report.ReportKind.ofKey(kind).map(org.duban.report.ReportKind::title).orElse(kind);
+        return ReportKind.ofKey(kind).map(ReportKind::title).orElse(kind);
     }
 }

@@ -2,6 +2,7 @@ package org.duban.report.process;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.duban.report.ReportPeriod;
 import org.duban.report.internal.ReportMailer;
 import org.duban.report.internal.ReportPeriods;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ public class MailReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var period = periods.parse((String) execution.getVariable(ReportVariables.REPORT_KIND),
+        ReportPeriod period = periods.parse((String) execution.getVariable(ReportVariables.REPORT_KIND),
                 (String) execution.getVariable(ReportVariables.REPORT_PERIOD));
         execution.setVariable(ReportVariables.RECIPIENTS, mailer.mail(period));
     }
