@@ -13,12 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The models are deployed anew at every start, and with them the report timers: a timer that was due while
- * the application was down is replaced by one for the next day. So at start-up, a report due today whose
- * time has passed and that does not exist yet is started now, through its own process.
+ * Deploying a report model anew (a changed file, or a changed cron, see {@link ApplyReportSchedule}) replaces its
+ * timer by one for the next firing: a timer that fell due while the application was down is lost with it. So at
+ * start-up, a report due today whose time has passed and that does not exist yet is started now, through its
+ * own process. An unchanged model keeps its overdue timer, which fires as soon as the job executor runs; the
+ * unique report key makes whichever comes second a no-op.
  */
 @Component
 class CatchUpMissedReports {
@@ -41,6 +44,7 @@ class CatchUpMissedReports {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @Order(ApplyReportSchedule.ORDER + 1)
     void atStartUp() {
         for (ReportKind kind : ReportKind.values()) {
             try {

@@ -1,6 +1,9 @@
 package org.duban.report.process;
 
 import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
 
 import org.duban.calendar.WorkCalendar;
 import org.slf4j.Logger;
@@ -10,9 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The report timers' cron expressions from configuration ({@code duban.reports.*}), for the models'
- * {@code ${reportSchedule.dailyCron}}: a timer start event resolves its expression when the model is
- * deployed, which the application does at every start, so a changed setting takes effect at the next start.
- * Camunda 7.24 reads Spring-style cron (six fields, seconds first) in the JVM's default time zone.
+ * {@code ${reportSchedule.dailyCron}} (a property name with dashes cannot appear in a model expression). A timer
+ * start event resolves its expression when the model is deployed; {@link ApplyReportSchedule} deploys a model
+ * again when the setting has changed. Camunda 7.24 reads Spring-style cron (six fields, seconds first) in the
+ * JVM's default time zone.
  */
 @Component("reportSchedule")
 public class ReportSchedule {
@@ -24,15 +28,27 @@ public class ReportSchedule {
     private final String monthlyCron;
     private final String quarterlyCron;
 
-    ReportSchedule(@Value("${duban.reports.daily-cron}") String dailyCron,
+    public ReportSchedule(@Value("${duban.reports.daily-cron}") String dailyCron,
             @Value("${duban.reports.weekly-cron}") String weeklyCron,
             @Value("${duban.reports.monthly-cron}") String monthlyCron,
             @Value("${duban.reports.quarterly-cron}") String quarterlyCron) {
-        this.dailyCron = dailyCron;
-        this.weeklyCron = weeklyCron;
-        this.monthlyCron = monthlyCron;
-        this.quarterlyCron = quarterlyCron;
+        this.dailyCron = valid("daily-cron", dailyCron);
+        this.weeklyCron = valid("weekly-cron", weeklyCron);
+        this.monthlyCron = valid("monthly-cron", monthlyCron);
+        this.quarterlyCron = valid("quarterly-cron", quarterlyCron);
         warnIfNotBeijingTime(ZoneId.systemDefault());
+    }
+
+    /** Refuses at start what the engine would refuse later, deep inside a deployment. */
+    private static String valid(String property, String cron) {
+        try {
+            new CycleBusinessCalendar().resolveDuedate(cron, new Date());
+            return cron;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("duban.reports." + property + " '" + cron + "' is not a cron expression "
+                    + "the engine accepts: six fields, second minute hour day-of-month month day-of-week, "
+                    + "e.g. '0 30 8 * * ?'", e);
+        }
     }
 
     public String getDailyCron() {
