@@ -7,4 +7,5 @@ FROM eclipse-temurin:17-jre
 WORKDIR /app
 COPY --from=build /src/target/duban-*.jar /app/duban.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/duban.jar"]
+# report timers fire by the JVM's zone: 08:30 must mean Beijing time
+ENTRYPOINT ["java", "-Duser.timezone=Asia/Shanghai", "-jar", "/app/duban.jar"]

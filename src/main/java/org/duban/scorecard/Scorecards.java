@@ -47,14 +47,14 @@ public class Scorecards {
         List<Scorecard.Row> rows = new ArrayList<>();
         for (String code : departments(figures)) {
             Figures f = current.getOrDefault(code, Figures.NONE);
-            rows.add(row(code, name(code), null, f, trend(periods, figures, code)));
+            rows.add(row(code, name(code), f, trend(periods, figures, code)));
         }
         List<Scorecard.Row> ranked = rank(rows.stream().filter(r -> r.handled() > 0).sorted(RANKING).toList());
         List<Scorecard.Row> ordered = new ArrayList<>(ranked);
         rows.stream().filter(r -> r.handled() == 0).forEach(ordered::add);
 
         Figures total = current.values().stream().reduce(Figures.NONE, Figures::plus);
-        Scorecard.Row overall = row(null, "全部单位", null, total, trend(periods, figures, null));
+        Scorecard.Row overall = row(null, "全部单位", total, trend(periods, figures, null));
         return new Scorecard(period.key(), period.kind(), period.label(), period.from(), period.to(), ranked.size(),
                 List.copyOf(ordered), overall);
     }
@@ -92,9 +92,8 @@ public class Scorecards {
         return List.copyOf(points);
     }
 
-    private static Scorecard.Row row(String code, String name, Integer rank, Figures f,
-            List<Scorecard.TrendPoint> trend) {
-        return new Scorecard.Row(code, name, rank, f.handled(), f.onTime(), f.onTimeRate(), f.averageScore(), f.urges(),
+    private static Scorecard.Row row(String code, String name, Figures f, List<Scorecard.TrendPoint> trend) {
+        return new Scorecard.Row(code, name, null, f.handled(), f.onTime(), f.onTimeRate(), f.averageScore(), f.urges(),
                 trend);
     }
 

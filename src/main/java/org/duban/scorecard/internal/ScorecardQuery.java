@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Adds up finished department parts per department and period in the database, over the read model's
  * {@code done_on} dates (index {@code directive_department_by_done_on}): one statement for a period and the
- * periods before it, however many directives there are.
+ * periods before it, however many directives there are. Only the step that accepts a part ({@code DONE}) sets
+ * {@code done_on}, and nothing moves a part out of {@code DONE}, so the date alone selects finished parts. The
+ * periods are consecutive, so every row in the range falls into one of them.
  */
 @Component
 public class ScorecardQuery {
@@ -45,8 +47,8 @@ public class ScorecardQuery {
                 + "SUM(CASE WHEN late_days IS NULL OR late_days <= 0 THEN 1 ELSE 0 END), "
                 + "COUNT(score), SUM(score), SUM(urge_count) "
                 + "FROM (SELECT department, late_days, score, urge_count, " + bucket + " AS bucket "
-                + "FROM directive_department WHERE done_on >= ? AND done_on <= ? AND status = 'DONE') finished "
-                + "WHERE bucket IS NOT NULL GROUP BY department, bucket", rs -> {
+                + "FROM directive_department WHERE done_on >= ? AND done_on <= ?) finished "
+                + "GROUP BY department, bucket", rs -> {
                     BigDecimal sum = rs.getBigDecimal(6);
                     result.get(rs.getInt(2)).put(rs.getString(1), new Figures(rs.getInt(3), rs.getInt(4), rs.getInt(5),
                             sum == null ? BigDecimal.ZERO : sum, rs.getInt(7)));
