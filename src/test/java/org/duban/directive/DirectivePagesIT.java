@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.support.DubanIntegrationTest;
 import org.duban.support.Http;
 import org.duban.support.ProcessDriver;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,8 +50,17 @@ class DirectivePagesIT {
     String kjjNumber;
     String dfsNumber;
 
+    /** The dates below are fixed, so the clock is too (and still ticks, for the job executor). */
+    static final String NOW = "2026-11-25T10:00:00+08:00";
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
     @BeforeEach
     void twoDirectivesOneClosed() {
+        ProcessDriver.ticking(NOW);
         tag = UUID.randomUUID().toString().substring(0, 8);
         Http leader = Http.basic(port, "leader", "demo");
         kjjNumber = issue(leader, "科技创新券兑现 " + tag, "kjj", "[\"zdxq\"]", "2026-12-30");
@@ -208,7 +218,7 @@ class DirectivePagesIT {
             });
             assertThat(dfs.get("overdue")).extracting(item -> item.get("number").asText()).contains(dfsNumber);
         } finally {
-            ClockUtil.reset();
+            ProcessDriver.ticking(NOW);
         }
         assertThat(light(leader, dfsNumber)).isEqualTo("GREEN");
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +23,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.duban.directive.DirectiveVariables;
 import org.duban.support.ProcessDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +51,61 @@ class NotificationIT {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry metrics;
+
+    @BeforeEach
+    void duringOfficeHours() {
+        ProcessDriver.officeHoursToday();
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void eachStepReachesItsPeople() throws Exception {
+        ProcessDriver driver = new ProcessDriver(engine);
+        // a draft refused by the leader: the drafter hears of it
+        ProcessInstance draft = driver.issue("supervisor", "kjj", "", later(), "none");
+        String draftNumber = number(draft);
+        driver.complete("leader", draft, Map.of(DirectiveVariables.APPROVED, false,
+                DirectiveVariables.APPROVAL_COMMENT, "不属于本级督办范围"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !to("supervisor@zhengzhou.gov.cn", draftNumber).isEmpty());
+        assertThat(to("supervisor@zhengzhou.gov.cn", draftNumber)).extracting(MimeMessage::getSubject)
+                .singleElement().asString().startsWith("【未同意交办】");
+        assertThat(to("kjj.staff@zhengzhou.gov.cn", draftNumber)).as("never dispatched").isEmpty();
+
+        // extension asked for, approved, asked again, refused; a sign urge
+        String number = number(driver.issue("leader", "zdxq", "", later(), "none"));
+        ProcessInstance work = driver.departmentWork(number, "zdxq");
+        driver.fire(driver.timer(work, "Timer_SignOverdue"));
+        driver.sign("zdxq", work);
+        LocalDate deadline = LocalDate.parse(later());
+        driver.complete("zdxq", work, Map.of(DirectiveVariables.OUTCOME, DirectiveVariables.OUTCOME_EXTEND,
+                DirectiveVariables.REQUESTED_DEADLINE, deadline.plusDays(7).toString(),
+                DirectiveVariables.EXTENSION_REASON, "需协调省级部门"));
+        driver.complete("supervisor", work, Map.of(DirectiveVariables.EXTENSION_APPROVED, true,
+                DirectiveVariables.DECISION_COMMENT, "同意"));
+        driver.complete("zdxq", work, Map.of(DirectiveVariables.OUTCOME, DirectiveVariables.OUTCOME_EXTEND,
+                DirectiveVariables.REQUESTED_DEADLINE, deadline.plusDays(14).toString(),
+                DirectiveVariables.EXTENSION_REASON, "仍需协调"));
+        driver.complete("supervisor", work, Map.of(DirectiveVariables.EXTENSION_APPROVED, false,
+                DirectiveVariables.DECISION_COMMENT, "请按期完成"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> to("zdxq.staff@zhengzhou.gov.cn", number).size() >= 4
+                && to("supervisor@zhengzhou.gov.cn", number).size() >= 2);
+        assertThat(to("zdxq.staff@zhengzhou.gov.cn", number)).extracting(MimeMessage::getSubject)
+                .map(subject -> subject.substring(0, subject.indexOf('】') + 1))
+                .containsExactlyInAnyOrder("【督办】", "【催办】", "【延期已同意】", "【延期未同意】");
+        assertThat(to("zdxq@zhengzhou.gov.cn", number)).as("the department mailbox too").hasSize(4);
+        assertThat(to("supervisor@zhengzhou.gov.cn", number)).extracting(MimeMessage::getSubject)
+                .map(subject -> subject.substring(0, subject.indexOf('】') + 1))
+                .containsExactly("【待审批延期】", "【待审批延期】");
+        assertThat(to("leader@zhengzhou.gov.cn", number)).as("nothing for the leader yet").isEmpty();
+        MimeMessage refused = to("zdxq.staff@zhengzhou.gov.cn", number).stream()
+                .filter(mail -> subject(mail).startsWith("【延期未同意】")).findFirst().orElseThrow();
+        assertThat(Mails.text(refused)).as("the decision comment").contains("请按期完成");
+    }
 
     @Test
     void theDepartmentsHearOfTheirNewWorkInChinese() throws Exception {
@@ -101,6 +161,14 @@ class NotificationIT {
         assertThat(received(number)).extracting(MimeMessage::getSubject)
                 .anyMatch(s -> s.startsWith("【退回重办】")).anyMatch(s -> s.startsWith("【已办结】"))
                 .anyMatch(s -> s.startsWith("【待审核】"));
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<MimeMessage> received(String number) throws Exception {

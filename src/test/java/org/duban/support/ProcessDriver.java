@@ -30,6 +30,21 @@ public final class ProcessDriver {
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(isoDateTime).toInstant()));
     }
 
+    /**
+     * Ten o'clock Beijing time today, with the clock still ticking. At night quiet hours hold routine
+     * mail until seven, and the build may run at any hour; reset with {@link ClockUtil#reset()}.
+     */
+    /** The clock set to {@code isoDateTime} and ticking on from there; reset with {@link ClockUtil#reset()}. */
+    public static void ticking(String isoDateTime) {
+        ClockUtil.offset(OffsetDateTime.parse(isoDateTime).toInstant().toEpochMilli() - System.currentTimeMillis());
+    }
+
+    public static void officeHoursToday() {
+        java.time.ZonedDateTime tenToday = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .with(java.time.LocalTime.of(10, 0));
+        ClockUtil.offset(java.time.Duration.between(java.time.ZonedDateTime.now(), tenToday).toMillis());
+    }
+
     /** Starts a directive as a leader (or, with a supervisor, as a draft) the way a Tasklist start form does. */
     public ProcessInstance issue(String user, String lead, String coDepartments, String deadline, String reportCycle) {
         Map<String, Object> variables = new HashMap<>();
