@@ -153,11 +153,18 @@ class Outbox {
         }
     }
 
-    void failed(long id, String node, String error, long retryInSeconds) {
+    /**
+     * Puts a failed message back for another attempt after {@code retryInSeconds}; a retry that would
+     * fall into {@code quiet} hours waits for their end ({@code quiet} null: it may go at night).
+     */
+    void failed(long id, String node, String error, long retryInSeconds, QuietHours quiet) {
+        OffsetDateTime retry = now().plusSeconds(retryInSeconds);
+        if (quiet != null && quiet.contains(retry)) {
+            retry = quiet.endAfter(retry);
+        }
         jdbc.update("UPDATE notification_outbox SET status = ?, attempts = attempts + 1, last_error = ?, claimed_until = NULL, "
                         + "next_attempt_at = ? WHERE id = ? AND claimed_by = ?",
-                PENDING, error.length() > 2000 ? error.substring(0, 2000) : error, now().plusSeconds(retryInSeconds),
-                id, node);
+                PENDING, error.length() > 2000 ? error.substring(0, 2000) : error, retry, id, node);
     }
 
     /** A withdrawn directive's mail that has not left yet would only ask people to act on nothing. */

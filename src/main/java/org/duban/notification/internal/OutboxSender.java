@@ -64,7 +64,9 @@ class OutboxSender {
                         properties.firstRetrySeconds() << Math.min(message.attempts(), 16));
                 log.warn("Mail {} to {} not sent (attempt {}), retrying in {} s: {}", message.id(), message.recipient(),
                         message.attempts() + 1, wait, e.getMessage());
-                outbox.failed(message.id(), node, String.valueOf(e.getMessage()), wait);
+                // a retry must not bring routine mail at night that the first attempt would have brought by day
+                outbox.failed(message.id(), node, String.valueOf(e.getMessage()), wait,
+                        Urgency.goesAtNight(message.kind()) ? null : properties.quietHours());
             }
         }
     }

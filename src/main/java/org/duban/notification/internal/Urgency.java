@@ -38,6 +38,11 @@ enum Urgency {
         return ROUTINE;
     }
 
+    /** Whether a stored message of this kind may be sent in quiet hours (only critical ones may). */
+    static boolean goesAtNight(String kind) {
+        return CRITICAL_TYPES.stream().anyMatch(type -> type.name().equals(kind));
+    }
+
     /** Pressed by a person rather than fired by a timer (the reason as the supervision module records it). */
     static boolean isManual(DirectiveEventRecorded event) {
         return "manual".equals(event.details().get("reason"));
