@@ -21,9 +21,9 @@ public class DirectiveAccess {
         if (queries.status(number).isEmpty()) {
             throw ApiException.notFound("督办事项 " + number + " 不存在。");
         }
-        DirectiveStatus status = status(number);
-        boolean dispatched = status != DirectiveStatus.DRAFT && status != DirectiveStatus.REJECTED;
-        if (!user.seesEverything() && (!dispatched || Collections.disjoint(queries.departmentsOf(number), user.departments()))) {
+        // a draft reaches departments only once dispatched; one withdrawn before that never does
+        if (!user.seesEverything() && (!queries.wasDispatched(number)
+                || Collections.disjoint(queries.departmentsOf(number), user.departments()))) {
             throw ApiException.forbidden("督办事项 " + number + " 不属于您所在的单位。");
         }
     }

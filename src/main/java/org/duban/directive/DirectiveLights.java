@@ -3,36 +3,41 @@ package org.duban.directive;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.duban.calendar.WorkCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the stored traffic lights of the read model true. A step that changes a directive
  * refreshes its lights in the step's own transaction; {@link #refreshOpen()} moves every open one
  * on when the working day changes, which is the only other thing that can turn a light.
+ *
+ * <p>Concurrency: a part's light is written only if the part still has the status and deadline it
+ * was computed from, and a directive's light is computed from its parts under the directive's row
+ * lock. Steps lock their own part before the directive and so does the refresh, so the two cannot
+ * deadlock, and the last writer always sees every committed part.
  */
 @Component
 public class DirectiveLights {
 
     private record Part(String department, DepartmentStatus status, LocalDate deadline, LocalDate yellowFrom,
-            OffsetDateTime submittedAt, String light) {}
-
-    private record Directive(String number, DirectiveStatus status, LocalDate deadline, LocalDate yellowFrom,
-            String light) {}
+            OffsetDateTime submittedAt, Integer lateDays, String light) {}
 
     private final JdbcTemplate jdbc;
     private final WorkCalendar calendar;
     private final DirectiveTemplates templates;
+    private final TransactionTemplate transaction;
 
-    DirectiveLights(JdbcTemplate jdbc, WorkCalendar calendar, DirectiveTemplates templates) {
+    DirectiveLights(JdbcTemplate jdbc, WorkCalendar calendar, DirectiveTemplates templates,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.templates = templates;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** The day from which a deadline shows yellow, by the directive's template and priority. */
@@ -41,35 +46,83 @@ public class DirectiveLights {
         return calendar.plusWorkingDays(deadline, -before);
     }
 
-    /** Recomputes one directive's lights as of today; writes only what changed. */
+    /** Recomputes one directive's lights as of today, in the caller's transaction; writes only what changed. */
     public void refresh(String number) {
-        List<Directive> found = jdbc.query("SELECT number, status, deadline, yellow_from, light FROM directive WHERE number = ?",
-                (rs, i) -> new Directive(rs.getString(1), DirectiveStatus.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)), number);
-        if (found.isEmpty()) {
-            return;
-        }
-        refresh(found.get(0), calendar.today());
+        refresh(number, null, calendar.today());
     }
 
     /**
-     * Brings every open directive's lights up to today. Each directive is refreshed on its own so
-     * that no long transaction holds rows a process step is waiting for.
+     * After a step on one department's part: that part's light and the directive's. Other parts are
+     * left to their own steps, so two departments' steps never wait for each other's rows.
+     */
+    public void refresh(String number, String department) {
+        refresh(number, department, calendar.today());
+    }
+
+    /**
+     * Brings every open directive's lights up to today (and lights any written before lights were
+     * stored), each directive in its own short transaction.
      *
      * @return how many directives changed light
      */
     public int refreshOpen() {
         fillMissingYellowFrom();
         LocalDate today = calendar.today();
-        List<Directive> open = jdbc.query("SELECT number, status, deadline, yellow_from, light FROM directive "
-                        + "WHERE status IN ('DRAFT', 'IN_PROGRESS')",
-                (rs, i) -> new Directive(rs.getString(1), DirectiveStatus.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getString(5)));
+        List<String> numbers = jdbc.queryForList("SELECT number FROM directive WHERE status IN ('DRAFT', 'IN_PROGRESS') "
+                + "OR (light IS NULL AND status = 'CLOSED')", String.class);
         int changed = 0;
-        for (Directive directive : open) {
-            changed += refresh(directive, today) ? 1 : 0;
+        for (String number : numbers) {
+            changed += Boolean.TRUE.equals(transaction.execute(status -> refresh(number, null, today))) ? 1 : 0;
         }
         return changed;
+    }
+
+    private boolean refresh(String number, String onlyDepartment, LocalDate today) {
+        List<Part> parts = jdbc.query("SELECT department, status, deadline, yellow_from, submitted_at, late_days, light "
+                + "FROM directive_department WHERE directive_number = ? ORDER BY position", (rs, i) -> new Part(
+                rs.getString(1), DepartmentStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
+                rs.getObject(4, LocalDate.class), rs.getObject(5, OffsetDateTime.class), (Integer) rs.getObject(6),
+                rs.getString(7)), number);
+        List<java.util.Map<String, Object>> found = jdbc.queryForList(
+                "SELECT status, deadline, yellow_from, light FROM directive WHERE number = ?", number);
+        if (found.isEmpty()) {
+            return false;
+        }
+        boolean draft = DirectiveStatus.DRAFT.name().equals(found.get(0).get("status"));
+        for (Part part : parts) {
+            if (onlyDepartment != null && !onlyDepartment.equals(part.department())) {
+                continue;
+            }
+            // a draft has not reached its departments yet, so their parts have no light
+            Light light = draft ? null : partLight(part, today);
+            if (!same(light, part.light())) {
+                // only if the part is still as read: a step that changed it meanwhile writes its own light
+                jdbc.update("UPDATE directive_department SET light = ? WHERE directive_number = ? AND department = ? "
+                        + "AND status = ? AND deadline = ?", name(light), number, part.department(), part.status().name(),
+                        part.deadline());
+            }
+        }
+        java.util.Map<String, Object> d = jdbc.queryForMap(
+                "SELECT status, deadline, yellow_from, light FROM directive WHERE number = ? FOR UPDATE", number);
+        DirectiveStatus status = DirectiveStatus.valueOf((String) d.get("status"));
+        Light light = switch (status) {
+            case REJECTED, CANCELLED -> null;
+            case DRAFT -> Light.of(DepartmentStatus.HANDLING, date(d.get("deadline")), date(d.get("yellow_from")), null, today);
+            case IN_PROGRESS, CLOSED -> worstOfParts(number);
+        };
+        if (same(light, (String) d.get("light"))) {
+            return false;
+        }
+        jdbc.update("UPDATE directive SET light = ? WHERE number = ?", name(light), number);
+        return true;
+    }
+
+    /** Read again under the directive's lock, so parts other steps committed meanwhile count. */
+    private Light worstOfParts(String number) {
+        List<Light> lights = new ArrayList<>();
+        jdbc.queryForList("SELECT light FROM directive_department WHERE directive_number = ? AND light IS NOT NULL",
+                String.class, number).forEach(light -> lights.add(Light.valueOf(light)));
+        return lights.isEmpty() ? null : Light.worst(lights);
     }
 
     /** Rows written before lights were stored have no yellow-from date yet. */
@@ -83,55 +136,28 @@ public class DirectiveLights {
             jdbc.queryForList("SELECT department, deadline FROM directive_department WHERE directive_number = ?", number)
                     .forEach(part -> jdbc.update("UPDATE directive_department SET yellow_from = ? "
                                     + "WHERE directive_number = ? AND department = ?",
-                            yellowFrom(category, priority, ((java.sql.Date) part.get("deadline")).toLocalDate()),
-                            number, part.get("department")));
+                            yellowFrom(category, priority, date(part.get("deadline"))), number, part.get("department")));
         });
     }
 
-    private boolean refresh(Directive d, LocalDate today) {
-        Map<String, Part> parts = parts(d.number());
-        List<Light> partLights = new ArrayList<>();
-        parts.values().forEach(part -> {
-            // a draft has not reached its departments yet, so their parts have no light
-            Light light = d.status() == DirectiveStatus.DRAFT ? null : partLight(part, today);
-            if (light != null) {
-                partLights.add(light);
-            }
-            if (!same(light, part.light())) {
-                jdbc.update("UPDATE directive_department SET light = ? WHERE directive_number = ? AND department = ?",
-                        name(light), d.number(), part.department());
-            }
-        });
-        Light light = switch (d.status()) {
-            case REJECTED, CANCELLED -> null;
-            case DRAFT -> Light.of(DepartmentStatus.HANDLING, d.deadline(), d.yellowFrom(), null, today);
-            case IN_PROGRESS, CLOSED -> partLights.isEmpty() ? null : Light.worst(partLights);
-        };
-        if (same(light, d.light())) {
-            return false;
-        }
-        jdbc.update("UPDATE directive SET light = ? WHERE number = ?", name(light), d.number());
-        return true;
-    }
-
-    private Map<String, Part> parts(String number) {
-        Map<String, Part> parts = new LinkedHashMap<>();
-        jdbc.query("SELECT department, status, deadline, yellow_from, submitted_at, light FROM directive_department "
-                + "WHERE directive_number = ? ORDER BY position", rs -> {
-            Part part = new Part(rs.getString(1), DepartmentStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
-                    rs.getObject(4, LocalDate.class), rs.getObject(5, OffsetDateTime.class), rs.getString(6));
-            parts.put(part.department(), part);
-        }, number);
-        return parts;
-    }
-
+    /**
+     * A finished part is late by the same measure its score uses: submitted one working day or
+     * more after its deadline. A result handed in on the Saturday after a Friday deadline is on time.
+     */
     private static Light partLight(Part part, LocalDate today) {
         if (part.status() == DepartmentStatus.CANCELLED) {
             return null;
         }
+        if (part.status() == DepartmentStatus.DONE && part.lateDays() != null) {
+            return part.lateDays() > 0 ? Light.DONE_LATE : Light.DONE;
+        }
         LocalDate finishedOn = part.submittedAt() == null ? null
                 : part.submittedAt().atZoneSameInstant(WorkCalendar.ZONE).toLocalDate();
         return Light.of(part.status(), part.deadline(), part.yellowFrom(), finishedOn, today);
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     private static boolean same(Light light, String stored) {

@@ -69,6 +69,19 @@ public class DirectiveRecords {
         lights.refresh(number);
     }
 
+    /** The directive reaches its departments: from now on they see it. */
+    public void dispatched(String number) {
+        jdbc.update("UPDATE directive SET status = ?, dispatched_on = ? WHERE number = ?", DirectiveStatus.IN_PROGRESS.name(),
+                today(), number);
+        lights.refresh(number);
+    }
+
+    /** Whether the directive ever reached its departments (a withdrawn draft never did). */
+    public boolean wasDispatched(String number) {
+        return !jdbc.queryForList("SELECT number FROM directive WHERE number = ? AND dispatched_on IS NOT NULL",
+                String.class, number).isEmpty();
+    }
+
     public java.util.Optional<DepartmentStatus> departmentStatus(String number, String department) {
         return jdbc.queryForList("SELECT status FROM directive_department WHERE directive_number = ? AND department = ?",
                 String.class, number, department).stream().findFirst().map(DepartmentStatus::valueOf);
@@ -77,21 +90,21 @@ public class DirectiveRecords {
     public void departmentStatus(String number, String department, DepartmentStatus status) {
         jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND department = ?",
                 status.name(), number, department);
-        lights.refresh(number);
+        lights.refresh(number, department);
     }
 
     public void signed(String number, String department, int signLateDays) {
         jdbc.update("UPDATE directive_department SET status = ?, signed_at = ?, sign_late_days = ? "
                         + "WHERE directive_number = ? AND department = ?",
                 DepartmentStatus.HANDLING.name(), now(), signLateDays, number, department);
-        lights.refresh(number);
+        lights.refresh(number, department);
     }
 
     public void submitted(String number, String department, int lateDays) {
         jdbc.update("UPDATE directive_department SET status = ?, submitted_at = ?, late_days = ? "
                         + "WHERE directive_number = ? AND department = ?",
                 DepartmentStatus.UNDER_REVIEW.name(), now(), lateDays, number, department);
-        lights.refresh(number);
+        lights.refresh(number, department);
     }
 
     public int urged(String number, String department) {
@@ -101,7 +114,7 @@ public class DirectiveRecords {
     public int returnedForRework(String number, String department) {
         jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND department = ?",
                 DepartmentStatus.HANDLING.name(), number, department);
-        lights.refresh(number);
+        lights.refresh(number, department);
         return increment("rework_count", number, department);
     }
 
@@ -111,7 +124,7 @@ public class DirectiveRecords {
                         + "AND department = ?", newDeadline,
                 lights.yellowFrom((String) d.get("category"), (String) d.get("priority"), newDeadline),
                 DepartmentStatus.HANDLING.name(), number, department);
-        lights.refresh(number);
+        lights.refresh(number, department);
         return increment("extension_count", number, department);
     }
 
@@ -125,7 +138,7 @@ public class DirectiveRecords {
                         + "score_components = ?, quality_rating = ? WHERE directive_number = ? AND department = ?",
                 DepartmentStatus.DONE.name(), now(), today(), score.score(), score.weight(), score.componentsJson(),
                 score.qualityRating(), number, department);
-        lights.refresh(number);
+        lights.refresh(number, department);
     }
 
     public void directiveScore(String number, BigDecimal score) {

@@ -7,7 +7,7 @@ import java.util.Collection;
  * What the ledger (台账) is narrowed to. Every criterion is optional; {@code visibleDepartments}
  * null means the person sees every directive.
  *
- * @param leader    who issued the directive (交办领导)
+ * @param leader    who issued the directive (交办人: the leader, or the office for a draft it wrote)
  * @param issuedFrom first day of the issuing period, inclusive
  * @param issuedTo   last day of the issuing period, inclusive
  * @param text       part of the title or the number
@@ -19,7 +19,11 @@ public record LedgerFilter(DirectiveStatus status, Light light, String departmen
     /** The columns the ledger can be ordered by. */
     public enum Sort {
         ISSUED("d.issued_at", false), DEADLINE("d.deadline", false), NUMBER("d.number", false),
-        SCORE("d.score", true), LIGHT("d.light", true), STATUS("d.status", false);
+        SCORE("d.score", true),
+        /** By urgency, not by name: red, yellow, green, then late and on-time results. */
+        LIGHT("CASE d.light WHEN 'RED' THEN 0 WHEN 'YELLOW' THEN 1 WHEN 'GREEN' THEN 2 WHEN 'DONE_LATE' THEN 3 "
+                + "WHEN 'DONE' THEN 4 END", true),
+        STATUS("d.status", false);
 
         private final String column;
         private final boolean nullable;

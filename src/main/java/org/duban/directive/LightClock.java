@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Moves the stored lights on when the day changes: just after midnight, at start-up, and before
  * any read that finds them a day behind (a node that slept through midnight, or a test that moved
- * the clock). Refreshing is idempotent, so several nodes doing it at once is harmless.
+ * the clock). Each directive is refreshed in its own short transaction under its row lock, so
+ * several nodes doing it at once, or a process step meanwhile, leave the lights right.
  */
 @Component
 public class LightClock {
@@ -65,12 +66,7 @@ public class LightClock {
     }
 
     private void record(LocalDate today) {
-        if (jdbc.update("UPDATE light_clock SET as_of = ? WHERE id = 1", today) == 0) {
-            try {
-                jdbc.update("INSERT INTO light_clock (id, as_of) VALUES (1, ?)", today);
-            } catch (org.springframework.dao.DuplicateKeyException anotherNodeWasFirst) {
-                jdbc.update("UPDATE light_clock SET as_of = ? WHERE id = 1", today);
-            }
-        }
+        // the row is seeded by the migration
+        jdbc.update("UPDATE light_clock SET as_of = ? WHERE id = 1", today);
     }
 }

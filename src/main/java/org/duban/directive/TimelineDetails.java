@@ -32,17 +32,27 @@ public class TimelineDetails {
         LABELS.put("departments", "承办单位");
     }
 
+    /** Why an urge went out, as the supervision module records it. */
+    private static final Map<String, String> URGE_REASONS = Map.of("manual", "督查室催办", "sign", "超时未签收",
+            "overdue", "逾期催办", "progress", "未按期反馈进度");
+
     public String describe(Map<String, Object> details) {
         if (details == null) {
             return "";
         }
         return LABELS.entrySet().stream()
                 .filter(label -> details.get(label.getKey()) != null)
-                .map(label -> label.getValue() + "：" + text(details.get(label.getKey())))
+                .map(label -> label.getValue() + "：" + text(label.getKey(), details.get(label.getKey())))
                 .collect(Collectors.joining("；"));
     }
 
-    private static String text(Object value) {
+    private static String text(String key, Object value) {
+        if ((key.equals("lateDays") || key.equals("signLateDays")) && value instanceof Number days && days.intValue() <= 0) {
+            return days.intValue() == 0 ? "0（按期）" : "0（提前 " + -days.intValue() + " 个工作日）";
+        }
+        if (key.equals("reason") && URGE_REASONS.containsKey(String.valueOf(value))) {
+            return URGE_REASONS.get(String.valueOf(value));
+        }
         if (value instanceof Collection<?> many) {
             return many.stream().map(String::valueOf).collect(Collectors.joining("、"));
         }

@@ -1,5 +1,7 @@
 package org.duban.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -64,9 +67,22 @@ public class ApiProblems {
                 "该地址不支持 " + e.getMethod() + " 请求。", null);
     }
 
+    /** A person who opened a page gets the refusal as a page; the API and scripts get problem+json. */
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> refused(ApiException e) {
+    Object refused(ApiException e, HttpServletRequest request) {
+        if (opensPage(request)) {
+            ModelAndView page = new ModelAndView("problem", e.status());
+            page.addObject("title", e.title());
+            page.addObject("detail", e.getMessage());
+            return page;
+        }
         return problem(e.status(), e.type(), e.title(), e.getMessage(), null);
+    }
+
+    private static boolean opensPage(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     public static ResponseEntity<ProblemDetail> invalid(List<FieldProblem> problems) {

@@ -16,8 +16,14 @@ public class BeijingTime {
     /** The city's time zone; every date a person sees and every timer is in it. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public String format(OffsetDateTime moment) {
         return moment == null ? "" : MINUTE.format(moment.atZoneSameInstant(ZONE));
+    }
+
+    /** To the second, as auditors read a trail. */
+    public String seconds(OffsetDateTime moment) {
+        return moment == null ? "" : SECOND.format(moment.atZoneSameInstant(ZONE));
     }
 }

@@ -43,7 +43,7 @@ public record Spreadsheet(String title, List<String> headers, List<List<String>>
     }
 
     public byte[] xlsx() {
-        // streaming keeps memory flat for a ledger of many thousand rows
+        // rows beyond the window go to a temporary file while the sheet is built, not to the heap
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(title);

@@ -143,7 +143,7 @@ class DirectivePagesIT {
         assertThat(xlsx.header("Content-Disposition")).contains("attachment");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
             Sheet sheet = workbook.getSheet("督办台账");
-            assertThat(cells(sheet.getRow(0))).startsWith("编号", "标题", "类别", "优先级", "牵头单位", "交办领导");
+            assertThat(cells(sheet.getRow(0))).startsWith("编号", "标题", "类别", "优先级", "牵头单位", "交办人");
             assertThat(sheet.getLastRowNum()).as("header and two directives").isEqualTo(2);
             List<String> first = cells(sheet.getRow(1));
             assertThat(first.get(0)).isEqualTo(kjjNumber);
@@ -191,6 +191,26 @@ class DirectivePagesIT {
             counted += count.asLong();
         }
         assertThat(counted).as("the dashboard counts only kjj's live and finished parts").isEqualTo(visible);
+    }
+
+    @Test
+    void aDraftWithdrawnBeforeApprovalNeverReachesItsDepartments() throws Exception {
+        Http office = Http.basic(port, "supervisor", "demo");
+        Http.Response drafted = office.post("/api/directives", """
+                {"title":"督查室拟稿 %s","instruction":"待领导批示。","priority":"normal","leadDepartment":"kjj",
+                 "coDepartments":[],"deadline":"2026-12-30","reportCycle":"none"}""".formatted(tag));
+        assertThat(drafted.status()).isEqualTo(201);
+        String draft = JSON.readTree(drafted.body()).get("number").asText();
+        Http.Response withdrawn = office.post("/api/directives/" + draft + "/withdrawal", "{\"reason\":\"另行安排\"}");
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(JSON.readTree(withdrawn.body()).get("status").asText()).isEqualTo("CANCELLED");
+
+        Http kjj = Http.basic(port, "kjj", "demo");
+        assertThat(kjj.get("/api/directives/" + draft).status()).isEqualTo(403);
+        assertThat(kjj.get("/api/directives?q=" + tag).body()).doesNotContain(draft);
+        assertThat(Http.loggedIn(port, "kjj", "demo").get("/ledger?q=" + tag).body()).doesNotContain(draft);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE directive_number = ? "
+                + "AND recipient LIKE 'kjj%'", Integer.class, draft)).as("no mail about a draft they never had").isZero();
     }
 
     @Test

@@ -68,9 +68,11 @@ public final class ReadModelRows {
         /** Writes the directive; call before its parts. */
         public Directive save(String leadDepartment) {
             jdbc.update("INSERT INTO directive (number, title, instruction, category, priority, lead_department, deadline, "
-                            + "report_cycle, status, issued_by, issued_at, issued_on, closed_at, closed_on, score, yellow_from) "
-                            + "VALUES (?, ?, '请按期办理。', 'general', 'normal', ?, ?, 'none', ?, 'leader', ?, ?, ?, ?, ?, ?)",
+                            + "report_cycle, status, issued_by, issued_at, issued_on, dispatched_on, closed_at, closed_on, score, "
+                            + "yellow_from) VALUES (?, ?, '请按期办理。', 'general', 'normal', ?, ?, 'none', ?, 'leader', ?, ?, ?, ?, ?, ?, ?)",
                     number, "事项" + number, leadDepartment, deadline, status, at(issuedOn), issuedOn,
+                    // a leader's directive reaches its departments the day it is issued
+                    "DRAFT".equals(status) || "REJECTED".equals(status) ? null : issuedOn,
                     closedOn == null ? null : at(closedOn), closedOn, score, deadline.minusDays(3));
             return this;
         }

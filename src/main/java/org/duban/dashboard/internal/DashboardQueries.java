@@ -18,7 +18,6 @@ import org.duban.organisation.Department;
 import org.duban.organisation.Organisation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Aggregates the read model for the overview. Each figure is one grouped query that the indexes of
@@ -47,12 +46,24 @@ class DashboardQueries {
         this.lightClock = lightClock;
     }
 
-    /** The overview for everyone ({@code departments} null) or for the parts of these departments. */
-    @Transactional(readOnly = true)
+    /**
+     * The overview for everyone ({@code departments} null) or for the parts of these departments.
+     * Not one transaction: bringing the lights up to today writes, each directive on its own.
+     */
     public Dashboard overview(Collection<String> departments) {
         lightClock.ensureCurrent();
         LocalDate today = calendar.today();
-        return departments == null ? everything(today) : ofDepartments(List.copyOf(departments), today);
+        if (departments == null) {
+            return everything(today);
+        }
+        // a login in no department (an administrator, say) has no parts to count, not everyone's
+        return departments.isEmpty() ? nothing(today) : ofDepartments(List.copyOf(departments), today);
+    }
+
+    private Dashboard nothing(LocalDate today) {
+        return new Dashboard(Dashboard.DEPARTMENT, today, lightClock.lightsAsOf(), zeros(LIGHTS), zeros(PART_STATUSES), 0,
+                List.of(), 0, List.of(), List.of(), weeks(today).entrySet().stream()
+                        .map(e -> new Dashboard.Week(e.getKey(), 0, 0)).toList());
     }
 
     private Dashboard everything(LocalDate today) {
@@ -65,11 +76,14 @@ class DashboardQueries {
             }
         });
         String open = " FROM directive d WHERE d.light = ? AND d.status = 'IN_PROGRESS'";
+        // the deadline that turned the directive's light: its earliest part of that light (extensions move parts)
+        String items = "SELECT d.number, d.title, d.lead_department, MIN(p.deadline) AS deadline FROM directive d "
+                + "JOIN directive_department p ON p.directive_number = d.number WHERE d.light = ? AND d.status = 'IN_PROGRESS' "
+                + "AND p.light = d.light GROUP BY d.number, d.title, d.lead_department ORDER BY deadline, d.number LIMIT "
+                + LIST_LENGTH;
         return new Dashboard(Dashboard.ALL, today, lightClock.lightsAsOf(), byLight, byStatus,
-                count("SELECT COUNT(*)" + open, "RED"), items("SELECT d.number, d.title, d.lead_department, d.deadline"
-                        + open + " ORDER BY d.deadline, d.number", today, "RED"),
-                count("SELECT COUNT(*)" + open, "YELLOW"), items("SELECT d.number, d.title, d.lead_department, d.deadline"
-                        + open + " ORDER BY d.deadline, d.number", today, "YELLOW"),
+                count("SELECT COUNT(*)" + open, "RED"), items(items, "RED", today, "RED"),
+                count("SELECT COUNT(*)" + open, "YELLOW"), items(items, "YELLOW", today, "YELLOW"),
                 departmentRows(List.of(), today), weeks(List.of(), today));
     }
 
@@ -91,9 +105,9 @@ class DashboardQueries {
                 + "ORDER BY p.deadline, d.number";
         return new Dashboard(Dashboard.DEPARTMENT, today, lightClock.lightsAsOf(), byLight, byStatus,
                 count("SELECT COUNT(DISTINCT p.directive_number)" + parts, args(departments, "RED")),
-                items(items, today, args(departments, "RED")),
+                items(items, "RED", today, args(departments, "RED")),
                 count("SELECT COUNT(DISTINCT p.directive_number)" + parts, args(departments, "YELLOW")),
-                items(items, today, args(departments, "YELLOW")),
+                items(items, "YELLOW", today, args(departments, "YELLOW")),
                 departmentRows(departments, today), weeks(departments, today));
     }
 
@@ -102,10 +116,9 @@ class DashboardQueries {
         return count == null ? 0 : count;
     }
 
-    private List<Dashboard.Item> items(String sql, LocalDate today, Object... args) {
-        String light = (String) args[args.length - 1];
-        String limited = sql.contains(" LIMIT ") ? sql : sql + " LIMIT " + LIST_LENGTH;
-        return jdbc.query(limited, (rs, i) -> {
+    /** Rows of (number, title, lead department, deadline), shown with how far past or before the deadline they are. */
+    private List<Dashboard.Item> items(String sql, String light, LocalDate today, Object... args) {
+        return jdbc.query(sql, (rs, i) -> {
             LocalDate deadline = rs.getObject(4, LocalDate.class);
             String lead = rs.getString(3);
             boolean late = today.isAfter(deadline);
@@ -149,14 +162,20 @@ class DashboardQueries {
         return rows;
     }
 
-    private List<Dashboard.Week> weeks(List<String> departments, LocalDate today) {
-        LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate first = thisMonday.minusWeeks(WEEKS - 1);
+    /** The last twelve weeks by their Mondays, oldest first, with room for the two counts. */
+    private static Map<LocalDate, long[]> weeks(LocalDate today) {
+        LocalDate first = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
         Map<LocalDate, long[]> weeks = new LinkedHashMap<>();
         for (int i = 0; i < WEEKS; i++) {
             weeks.put(first.plusWeeks(i), new long[2]);
         }
-        count(departments, "issued_on", " AND d.status NOT IN ('DRAFT', 'REJECTED')", first, today, weeks, 0);
+        return weeks;
+    }
+
+    private List<Dashboard.Week> weeks(List<String> departments, LocalDate today) {
+        Map<LocalDate, long[]> weeks = weeks(today);
+        LocalDate first = weeks.keySet().iterator().next();
+        count(departments, "dispatched_on", "", first, today, weeks, 0);
         count(departments, "closed_on", " AND d.status = 'CLOSED'", first, today, weeks, 1);
         return weeks.entrySet().stream().map(e -> new Dashboard.Week(e.getKey(), e.getValue()[0], e.getValue()[1]))
                 .toList();

@@ -1,5 +1,6 @@
 package org.duban.dashboard.internal;
 
+import org.duban.dashboard.Dashboard;
 import org.duban.system.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -19,7 +20,9 @@ class OverviewPage {
     @GetMapping("/overview")
     String overview(Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        model.addAttribute("dashboard", queries.overview(user.seesEverything() ? null : user.departments()));
+        Dashboard dashboard = queries.overview(user.seesEverything() ? null : user.departments());
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("charts", OverviewCharts.of(dashboard));
         return "dashboard/overview";
     }
 }

@@ -73,7 +73,7 @@ class DirectiveController {
         return queries.find(number).orElseThrow(() -> ApiException.notFound("督办事项 " + number + " 不存在。"));
     }
 
-    @Operation(summary = "督办事项列表（台账）", description = "按状态、灯色、单位、类别、交办领导、交办日期筛选，"
+    @Operation(summary = "督办事项列表（台账）", description = "按状态、灯色、单位、类别、交办人、交办日期筛选，"
             + "可排序、分页。承办单位只能看到本单位参与的事项。")
     @GetMapping
     DirectiveQueries.Page list(@org.springdoc.core.annotations.ParameterObject LedgerParameters parameters,

@@ -1,5 +1,6 @@
 package org.duban.directive.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +14,6 @@ import org.duban.directive.Priority;
 import org.duban.directive.ReportCycle;
 import org.duban.organisation.Organisation;
 import org.duban.organisation.Role;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
 import org.duban.system.InvalidRequestException;
 import org.springframework.security.core.Authentication;
@@ -25,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /** 台账, 事项 and 一键交办: the directive pages, drawn from the read model. */
 @Controller
@@ -63,19 +62,16 @@ class DirectivePages {
         model.addAttribute("departments", user.seesEverything() ? organisation.departments()
                 : organisation.departments().stream().filter(d -> user.departments().contains(d.code())).toList());
         model.addAttribute("categories", templatesList());
-        model.addAttribute("leaders", organisation.withRole(Role.LEADER));
+        // who may issue: leaders directly, the office by a draft a leader approves
+        model.addAttribute("leaders", java.util.stream.Stream.concat(organisation.withRole(Role.LEADER).stream(),
+                organisation.withRole(Role.SUPERVISOR).stream()).distinct().toList());
         return "directive/ledger";
     }
 
     @GetMapping("/directives/{number}")
-    String directive(@PathVariable String number, Authentication authentication, Model model,
-            HttpServletResponse response) {
+    String directive(@PathVariable String number, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        try {
-            access.requireVisible(number, user);
-        } catch (ApiException refused) {
-            return problem(refused, model, response);
-        }
+        access.requireVisible(number, user);
         DirectiveView view = queries.find(number).orElseThrow();
         model.addAttribute("d", view);
         model.addAttribute("categoryName", templates.find(view.category()).map(t -> t.name()).orElse(view.category()));
@@ -89,13 +85,9 @@ class DirectivePages {
     }
 
     @GetMapping("/issue")
-    String issue(Authentication authentication, Model model, HttpServletResponse response) {
+    String issue(Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        try {
-            access.requireOffice(user, "交办督办事项");
-        } catch (ApiException refused) {
-            return problem(refused, model, response);
-        }
+        access.requireOffice(user, "交办督办事项");
         // one key per opened form: a double press or a resubmission replays instead of creating twice
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("drafting", !user.isLeader());
@@ -106,14 +98,6 @@ class DirectivePages {
         model.addAttribute("organisation", organisation);
         model.addAttribute("defaultCategory", templates.defaultTemplate().code());
         return "directive/issue";
-    }
-
-    /** A refusal shown as a page with its status, not as the API's JSON. */
-    private static String problem(ApiException refused, Model model, HttpServletResponse response) {
-        response.setStatus(refused.status().value());
-        model.addAttribute("title", refused.title());
-        model.addAttribute("detail", refused.getMessage());
-        return "problem";
     }
 
     private List<org.duban.directive.DirectiveTemplate> templatesList() {
@@ -133,16 +117,20 @@ class DirectivePages {
         add(builder, "q", p.q());
         add(builder, "sort", p.sort());
         add(builder, "order", p.order());
+        if (p.size() != null) {
+            builder.queryParam("size", p.size());
+        }
         if (page == null && p.page() != null) {
             builder.queryParam("page", p.page());
         }
-        String query = builder.build().encode().getQuery();
+        String query = builder.build().getQuery();
         return query == null ? "" : query;
     }
 
+    /** Encoded here, whole: a "+" in a search must come back as a "+", not as a space. */
     private static void add(UriComponentsBuilder builder, String name, String value) {
         if (value != null && !value.isBlank()) {
-            builder.queryParam(name, value);
+            builder.queryParam(name, UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8).replace("+", "%2B"));
         }
     }
 }

@@ -36,6 +36,8 @@ class DirectiveQueries {
 
     record Page(List<DirectiveSummary> items, int page, int size, long total) {}
 
+    private record Where(String sql, List<Object> args) {}
+
     private record Row(String number, String title, String instruction, String category, String priority,
             DirectiveStatus status, LocalDate deadline, String reportCycle, String lead, String issuedBy,
             OffsetDateTime issuedAt, OffsetDateTime closedAt, java.math.BigDecimal score, String light) {}
@@ -81,6 +83,35 @@ class DirectiveQueries {
 
     Page list(LedgerFilter filter, int page, int size) {
         lightClock.ensureCurrent();
+        Where where = where(filter);
+        if (where == null) {
+            return new Page(List.of(), page, size, 0);
+        }
+        long total = count(where);
+        LedgerFilter.Sort sort = filter.sort() == null ? LedgerFilter.Sort.ISSUED : filter.sort();
+        String direction = filter.ascending() ? " ASC" : " DESC";
+        List<Object> pageArgs = new ArrayList<>(where.args());
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<DirectiveSummary> items = jdbc.query("SELECT d.* FROM directive d" + where.sql() + " ORDER BY "
+                + sort.orderBy(filter.ascending()) + ", d.number" + direction + " LIMIT ? OFFSET ?",
+                (rs, i) -> summary(rs), pageArgs.toArray());
+        return new Page(items, page, size, total);
+    }
+
+    /** How many directives the filter finds, without reading them. */
+    long count(LedgerFilter filter) {
+        Where where = where(filter);
+        return where == null ? 0 : count(where);
+    }
+
+    private long count(Where where) {
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM directive d" + where.sql(), Long.class, where.args().toArray());
+        return total == null ? 0 : total;
+    }
+
+    /** The ledger filter as SQL over {@code directive d}; null when the person can see no directive at all. */
+    private Where where(LedgerFilter filter) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (filter.status() != null) {
@@ -120,24 +151,15 @@ class DirectiveQueries {
         Collection<String> visible = filter.visibleDepartments();
         if (visible != null) {
             if (visible.isEmpty()) {
-                return new Page(List.of(), page, size, 0);
+                return null;
             }
             // drafts reach departments only once a leader has approved and dispatched them
-            where.append(" AND d.status NOT IN ('DRAFT', 'REJECTED')");
+            where.append(" AND d.dispatched_on IS NOT NULL");
             where.append(" AND EXISTS (SELECT 1 FROM directive_department v WHERE v.directive_number = d.number AND v.department IN (")
                     .append(visible.stream().map(x -> "?").collect(Collectors.joining(","))).append("))");
             args.addAll(visible);
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM directive d" + where, Long.class, args.toArray());
-        LedgerFilter.Sort sort = filter.sort() == null ? LedgerFilter.Sort.ISSUED : filter.sort();
-        String direction = filter.ascending() ? " ASC" : " DESC";
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        List<DirectiveSummary> items = jdbc.query("SELECT d.* FROM directive d" + where + " ORDER BY "
-                + sort.orderBy(filter.ascending()) + ", d.number" + direction + " LIMIT ? OFFSET ?",
-                (rs, i) -> summary(rs), pageArgs.toArray());
-        return new Page(items, page, size, total == null ? 0 : total);
+        return new Where(where.toString(), args);
     }
 
     private DirectiveSummary summary(ResultSet rs) throws SQLException {

@@ -24,8 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 class LedgerExport {
 
     static final int MAX_ROWS = 100_000;
-    static final String[] HEADERS = {"编号", "标题", "类别", "优先级", "牵头单位", "交办领导", "交办时间", "办结期限", "状态",
-            "灯色", "办结时间", "评分"};
+    static final String[] HEADERS = {"编号", "标题", "类别", "优先级", "牵头单位", "交办人", "交办时间", "办结期限", "状态",
+            "灯色", "结束时间", "评分"};
 
     private final DirectiveQueries queries;
     private final MessageSource labels;
@@ -51,11 +51,12 @@ class LedgerExport {
 
     private Spreadsheet sheet(LedgerParameters parameters, Authentication authentication) {
         LedgerFilter filter = parameters.toFilter(CurrentUser.of(authentication));
-        DirectiveQueries.Page rows = queries.list(filter, 0, MAX_ROWS);
-        if (rows.total() > MAX_ROWS) {
-            throw new InvalidRequestException("filter", "符合条件的事项有 " + rows.total() + " 条，一次最多导出 " + MAX_ROWS
+        long total = queries.count(filter);
+        if (total > MAX_ROWS) {
+            throw new InvalidRequestException("filter", "符合条件的事项有 " + total + " 条，一次最多导出 " + MAX_ROWS
                     + " 条，请缩小筛选范围");
         }
+        DirectiveQueries.Page rows = queries.list(filter, 0, MAX_ROWS);
         return Spreadsheet.of("督办台账", HEADERS, rows.items().stream().map(this::cells).toList());
     }
 

@@ -2,6 +2,7 @@ package org.duban.directive.internal;
 
 import static org.duban.directive.DirectiveVariables.*;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -11,6 +12,7 @@ import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
 import org.duban.system.InvalidRequestException;
 import org.springframework.stereotype.Service;
+import org.springframework.context.MessageSource;
 import org.springframework.transaction.annotation.Transactional;
 
 /** 撤回: a leader or the office ends a directive before it is closed; every open task ends with it. */
@@ -19,10 +21,12 @@ class WithdrawDirective {
 
     private final DirectiveAccess access;
     private final RuntimeService runtime;
+    private final MessageSource labels;
 
-    WithdrawDirective(DirectiveAccess access, RuntimeService runtime) {
+    WithdrawDirective(DirectiveAccess access, RuntimeService runtime, MessageSource labels) {
         this.access = access;
         this.runtime = runtime;
+        this.labels = labels;
     }
 
     @Transactional
@@ -38,7 +42,8 @@ class WithdrawDirective {
         }
         DirectiveStatus status = access.status(number);
         if (!status.isOpen()) {
-            throw ApiException.conflict("directive-not-open", "督办事项 " + number + " 当前状态为 " + status + "，不能撤回。");
+            throw ApiException.conflict("directive-not-open", "督办事项 " + number + " 当前状态为“"
+                    + labels.getMessage("status." + status, null, status.name(), Locale.SIMPLIFIED_CHINESE) + "”，不能撤回。");
         }
         runtime.createMessageCorrelation(MESSAGE_WITHDRAW)
                 .processInstanceBusinessKey(number)

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.duban.directive.Actor;
 import org.duban.directive.DirectiveRecords;
-import org.duban.directive.DirectiveStatus;
 import org.duban.directive.EventType;
 import org.duban.directive.Timeline;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ public class DispatchDirectiveDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String number = (String) execution.getVariable(DIRECTIVE_NUMBER);
-        records.status(number, DirectiveStatus.IN_PROGRESS);
+        records.dispatched(number);
         timeline.record(number, null, EventType.DISPATCHED, Actor.of(execution),
                 Map.of("departments", plan.departments((String) execution.getVariable(DEPARTMENT_CODES))));
     }

@@ -85,7 +85,9 @@ class NotifyOnDirectiveEvents {
     /** By address: a person who also reads the department mailbox gets one copy. */
     private Map<String, Recipient> recipients(DirectiveEventRecorded event) {
         Map<String, Recipient> to = new LinkedHashMap<>();
-        if (event.type() == EventType.DISPATCHED || event.type() == EventType.WITHDRAWN) {
+        if (event.type() == EventType.DISPATCHED
+                || event.type() == EventType.WITHDRAWN && records.wasDispatched(event.number())) {
+            // a draft withdrawn before approval never reached the departments, so its withdrawal does not either
             records.departmentsOf(event.number()).forEach(code -> department(code, to));
         } else if (TO_THE_DEPARTMENT.contains(event.type()) && event.department() != null) {
             department(event.department(), to);

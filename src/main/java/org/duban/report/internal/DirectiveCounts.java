@@ -8,12 +8,12 @@ import org.duban.organisation.Organisation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Directives dispatched and closed within a span of days, by the read model's {@code issued_on} and {@code closed_on}. */
+/** Directives dispatched and closed within a span of days, by the read model's {@code dispatched_on} and {@code closed_on}. */
 @Component
 class DirectiveCounts {
 
-    /** Office drafts count once a leader approved them; refused drafts never do. */
-    private static final String DISPATCHED = "issued_on >= ? AND issued_on <= ? AND status NOT IN ('DRAFT', 'REJECTED')";
+    /** Office drafts count on the day a leader approved and dispatched them; refused or withdrawn drafts never do. */
+    private static final String DISPATCHED = "dispatched_on >= ? AND dispatched_on <= ?";
     private static final String CLOSED = "closed_on >= ? AND closed_on <= ? AND status = 'CLOSED'";
 
     private final JdbcTemplate jdbc;

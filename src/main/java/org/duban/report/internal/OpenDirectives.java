@@ -45,7 +45,7 @@ class OpenDirectives {
         Map<String, List<Part>> byDirective = new LinkedHashMap<>();
         jdbc.query("SELECT d.number, d.title, d.lead_department, p.department, p.deadline, p.yellow_from "
                         + "FROM directive d JOIN directive_department p ON p.directive_number = d.number "
-                        + "WHERE d.issued_on <= ? AND d.status NOT IN ('DRAFT', 'REJECTED') "
+                        + "WHERE d.dispatched_on <= ? "
                         + "AND (d.closed_on IS NULL OR d.closed_on > ?) AND (p.done_on IS NULL OR p.done_on > ?) "
                         + "ORDER BY d.number, p.position",
                 rs -> {
