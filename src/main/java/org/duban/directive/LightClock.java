@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Moves the stored lights on when the day changes: just after midnight, at start-up, and before
  * any read that finds them a day behind (a node that slept through midnight, or a test that moved
- * the clock). Each directive is refreshed in its own short transaction under its row lock, so
- * several nodes doing it at once, or a process step meanwhile, leave the lights right.
+ * the clock). Each directive is refreshed in its own short transaction, and a part only if it is
+ * unchanged since read, so several nodes doing it at once, or a process step meanwhile, do no harm.
  */
 @Component
 public class LightClock {
