@@ -27,6 +27,8 @@ CREATE INDEX directive_by_closed_on ON directive (closed_on);
 CREATE INDEX directive_by_issuer ON directive (issued_by, issued_on);
 CREATE INDEX directive_department_by_light ON directive_department (department, light, status, done_on);
 CREATE INDEX directive_department_by_done_on ON directive_department (done_on, department);
+-- the overdue and due-soon lists: the earliest red or yellow parts first
+CREATE INDEX directive_department_by_light_deadline ON directive_department (light, deadline, directive_number);
 
 -- the working day the stored lights were last brought up to, shared by every node
 CREATE TABLE light_clock (

@@ -101,14 +101,15 @@ class ReadModelBenchmark {
     private void load() {
         jdbc.execute("""
                 INSERT INTO directive (number, title, instruction, category, priority, lead_department, deadline,
-                    report_cycle, status, issued_by, issued_at, issued_on, closed_at, closed_on, score, light, yellow_from)
+                    report_cycle, status, issued_by, issued_at, issued_on, dispatched_on, closed_at, closed_on, score, light,
+                    yellow_from)
                 SELECT 'BM-' || LPAD(g::text, 7, '0'), '基准测试督办事项 ' || g, '批示内容', 
                     (ARRAY['general','leader-instruction','key-project','livelihood'])[1 + g % 4],
                     (ARRAY['normal','urgent','critical'])[1 + g % 3],
                     (ARRAY['dsjj','kjj','zdxq','dfs','sjj','dsjj-zwfw','dsjj-szzf'])[1 + g % 7],
                     issued + 20, 'weekly',
                     CASE WHEN g % 20 = 0 THEN 'CANCELLED' WHEN g % 10 = 1 THEN 'IN_PROGRESS' ELSE 'CLOSED' END,
-                    (ARRAY['leader','supervisor'])[1 + g % 2], issued::timestamptz, issued,
+                    (ARRAY['leader','supervisor'])[1 + g % 2], issued::timestamptz, issued, issued,
                     CASE WHEN g % 10 = 1 THEN NULL ELSE (issued + 15 + g % 10)::timestamptz END,
                     CASE WHEN g % 10 = 1 THEN NULL ELSE issued + 15 + g % 10 END,
                     CASE WHEN g % 20 = 0 OR g % 10 = 1 THEN NULL ELSE 60 + g % 40 END,

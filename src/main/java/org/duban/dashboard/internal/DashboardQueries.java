@@ -76,11 +76,7 @@ class DashboardQueries {
             }
         });
         String open = " FROM directive d WHERE d.light = ? AND d.status = 'IN_PROGRESS'";
-        // the deadline that turned the directive's light: its earliest part of that light (extensions move parts)
-        String items = "SELECT d.number, d.title, d.lead_department, MIN(p.deadline) AS deadline FROM directive d "
-                + "JOIN directive_department p ON p.directive_number = d.number WHERE d.light = ? AND d.status = 'IN_PROGRESS' "
-                + "AND p.light = d.light GROUP BY d.number, d.title, d.lead_department ORDER BY deadline, d.number LIMIT "
-                + LIST_LENGTH;
+        String items = partItems("");
         return new Dashboard(Dashboard.ALL, today, lightClock.lightsAsOf(), byLight, byStatus,
                 count("SELECT COUNT(*)" + open, "RED"), items(items, "RED", today, "RED"),
                 count("SELECT COUNT(*)" + open, "YELLOW"), items(items, "YELLOW", today, "YELLOW"),
@@ -98,17 +94,25 @@ class DashboardQueries {
             byLight.merge(rs.getString(2), rs.getLong(3), Long::sum);
         }, departments.toArray());
         String parts = " FROM directive_department p WHERE p.department IN (" + in + ") AND p.light = ?";
-        // the first parts by deadline are picked from the index before their directives are read
-        String items = "SELECT d.number, d.title, d.lead_department, p.deadline FROM (SELECT p.directive_number, "
-                + "MIN(p.deadline) AS deadline" + parts + " GROUP BY p.directive_number ORDER BY deadline, "
-                + "p.directive_number LIMIT " + LIST_LENGTH + ") p JOIN directive d ON d.number = p.directive_number "
-                + "ORDER BY p.deadline, d.number";
+        String items = partItems("p.department IN (" + in + ") AND ");
         return new Dashboard(Dashboard.DEPARTMENT, today, lightClock.lightsAsOf(), byLight, byStatus,
                 count("SELECT COUNT(DISTINCT p.directive_number)" + parts, args(departments, "RED")),
                 items(items, "RED", today, args(departments, "RED")),
                 count("SELECT COUNT(DISTINCT p.directive_number)" + parts, args(departments, "YELLOW")),
                 items(items, "YELLOW", today, args(departments, "YELLOW")),
                 departmentRows(departments, today), weeks(departments, today));
+    }
+
+    /**
+     * The first directives by the earliest deadline among their parts of one light: a directive is
+     * red (yellow) exactly when one of its parts is, and extensions move parts, not the directive.
+     * The parts are picked from the light-deadline index before their directives are read.
+     */
+    private static String partItems(String condition) {
+        return "SELECT d.number, d.title, d.lead_department, p.deadline FROM (SELECT p.directive_number, "
+                + "MIN(p.deadline) AS deadline FROM directive_department p WHERE " + condition + "p.light = ? "
+                + "GROUP BY p.directive_number ORDER BY deadline, p.directive_number LIMIT " + LIST_LENGTH + ") p "
+                + "JOIN directive d ON d.number = p.directive_number ORDER BY p.deadline, d.number";
     }
 
     private long count(String sql, Object... args) {
