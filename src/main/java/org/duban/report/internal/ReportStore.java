@@ -87,6 +87,12 @@ class ReportStore {
                 + " ORDER BY period_to DESC, id DESC LIMIT ? OFFSET ?", this::row, args.toArray());
     }
 
+    /** When a report of this kind was last written before {@code before}, if ever. */
+    Optional<OffsetDateTime> lastGeneratedBefore(ReportKind kind, OffsetDateTime before) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(generated_at) FROM report WHERE kind = ? "
+                + "AND generated_at < ?", OffsetDateTime.class, kind.key(), before));
+    }
+
     long count(ReportKind kind) {
         Long count = kind == null ? jdbc.queryForObject("SELECT COUNT(*) FROM report", Long.class)
                 : jdbc.queryForObject("SELECT COUNT(*) FROM report WHERE kind = ?", Long.class, kind.key());

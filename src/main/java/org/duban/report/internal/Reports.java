@@ -1,5 +1,13 @@
 package org.duban.report.internal;
 
+import org.duban.report.ReportKind;
+
+import org.duban.calendar.WorkCalendar;
+
+import java.util.Optional;
+
+import java.time.LocalDate;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,6 +45,12 @@ public class Reports {
             return false;
         }
         return store.insertOnce(period, write(builder.build(period)), null, processInstanceId);
+    }
+
+    /** The Beijing day a report of this kind was last written before {@code day}, if ever. */
+    public Optional<LocalDate> lastGeneratedBefore(ReportKind kind, LocalDate day) {
+        return store.lastGeneratedBefore(kind, day.atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime())
+                .map(at -> at.atZoneSameInstant(WorkCalendar.ZONE).toLocalDate());
     }
 
     public boolean exists(ReportPeriod period) {

@@ -1,5 +1,13 @@
 package org.duban.report.process;
 
+import java.util.Map;
+
+import java.util.List;
+
+import java.util.ArrayList;
+
+import java.time.LocalDate;
+
 import java.util.Date;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -20,13 +28,15 @@ import org.springframework.stereotype.Component;
  * Deploying a report model anew (a changed file, or a changed cron, see {@link ApplyReportSchedule}) replaces its
  * timer by one for the next firing: a timer that fell due while the application was down is lost with it. So at
  * start-up, a report due today whose time has passed and that does not exist yet is started now, through its
- * own process. An unchanged model keeps its overdue timer, which fires as soon as the job executor runs; the
+ * own process; so is every report that fell due on a day since the last one while the application was down. An unchanged model keeps its overdue timer, which fires as soon as the job executor runs; the
  * unique report key makes whichever comes second a no-op.
  */
 @Component
 class CatchUpMissedReports {
 
     private static final Logger log = LoggerFactory.getLogger(CatchUpMissedReports.class);
+    /** How far back a start looks for reports it missed; older ones an administrator can still generate. */
+    static final int LOOK_BACK_DAYS = 14;
 
     private final ReportPeriods periods;
     private final Reports reports;
@@ -46,9 +56,17 @@ class CatchUpMissedReports {
     @EventListener(ApplicationReadyEvent.class)
     @Order(ApplyReportSchedule.ORDER + 1)
     void atStartUp() {
+        LocalDate today = calendar.today();
         for (ReportKind kind : ReportKind.values()) {
             try {
-                periods.dueOn(kind, calendar.today()).filter(period -> !reports.exists(period))
+                missedDays(kind, today).forEach(day -> periods.dueOn(kind, day).filter(period -> !reports.exists(period))
+                        .ifPresent(period -> {
+                            log.info("The {} report {} was due on {} while Duban was down: starting {} for that day",
+                                    kind.key(), period.key(), day, kind.processKey());
+                            runtime.startProcessInstanceByKey(kind.processKey(),
+                                    Map.of(ReportVariables.REPORT_DAY, day.toString()));
+                        }));
+                periods.dueOn(kind, today).filter(period -> !reports.exists(period))
                         .filter(period -> timeHasPassedToday(schedule.cron(kind))).ifPresent(period -> {
                             log.info("The {} report {} was due today and is missing: starting {} now", kind.key(),
                                     period.key(), kind.processKey());
@@ -59,6 +77,22 @@ class CatchUpMissedReports {
                 log.error("Could not catch up the {} report", kind.key(), e);
             }
         }
+    }
+
+    /**
+     * The days before today since this kind's last report, at most {@link #LOOK_BACK_DAYS}. A first start
+     * (no report yet) has none: a new installation does not report on the weeks before it existed.
+     */
+    private List<LocalDate> missedDays(ReportKind kind, LocalDate today) {
+        List<LocalDate> days = new ArrayList<>();
+        reports.lastGeneratedBefore(kind, today).ifPresent(last -> {
+            LocalDate from = last.plusDays(1).isBefore(today.minusDays(LOOK_BACK_DAYS)) ? today.minusDays(LOOK_BACK_DAYS)
+                    : last.plusDays(1);
+            for (LocalDate day = from; day.isBefore(today); day = day.plusDays(1)) {
+                days.add(day);
+            }
+        });
+        return days;
     }
 
     private boolean timeHasPassedToday(String cron) {

@@ -8,7 +8,12 @@ public final class ReportVariables {
 
     /** daily, weekly, monthly or quarterly, from the process key. */
     public static final String REPORT_KIND = "reportKind";
-    /** Whether a report of this kind falls due today. */
+    /**
+     * The day a catch-up asks the process to report for (ISO date), when the application was down on
+     * it; absent when the timer fires, which reports for today.
+     */
+    public static final String REPORT_DAY = "reportDay";
+    /** Whether a report of this kind falls due on the report day. */
     public static final String REPORT_DUE = "reportDue";
     /** The period the report covers: 2026-11-25, 2026-W48, 2026-11, 2026-Q4. */
     public static final String REPORT_PERIOD = "reportPeriod";

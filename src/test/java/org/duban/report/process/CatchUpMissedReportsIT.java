@@ -1,5 +1,7 @@
 package org.duban.report.process;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -11,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-/** A start after the report time fills in today's missing report; a start before it leaves it to the timer. */
+/**
+ * A start after the report time fills in today's missing report, and those of the days it was down;
+ * a start before it leaves today's to the timer.
+ */
 @DubanIntegrationTest
 @TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
 class CatchUpMissedReportsIT {
@@ -38,6 +43,24 @@ class CatchUpMissedReportsIT {
         assertThat(reports("2026-03-04")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE subject = ?", Integer.class,
                 "【督办报告】2026年3月4日督办日报告")).isEqualTo(2);
+    }
+
+    @Test
+    void daysMissedWhileDownAreReportedAfterwardsEachOnce() {
+        // the last report before the outage: Monday 11 May 2026
+        ProcessDriver.clock("2026-05-11T09:00:00+08:00");
+        catchUp.atStartUp();
+        assertThat(reports("2026-05-11")).isEqualTo(1);
+
+        // down on Tuesday and Wednesday, back on Thursday morning
+        ProcessDriver.clock("2026-05-14T09:00:00+08:00");
+        catchUp.atStartUp();
+        catchUp.atStartUp();
+        assertThat(List.of(reports("2026-05-12"), reports("2026-05-13"), reports("2026-05-14"))).containsExactly(1, 1, 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox WHERE subject = ?", Integer.class,
+                "【督办报告】2026年5月12日督办日报告")).as("mailed late, but mailed once").isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT as_of FROM report WHERE kind = 'daily' AND period_key = '2026-05-12'",
+                java.time.LocalDate.class)).as("reported as on its own day").isEqualTo("2026-05-12");
     }
 
     @Test
