@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @DubanIntegrationTest
 @TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+// catching up writes reports on every day since the last one; the classes after this one must not find them
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CatchUpMissedReportsIT {
 
     @Autowired
