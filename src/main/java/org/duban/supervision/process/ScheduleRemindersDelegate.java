@@ -11,6 +11,7 @@ import org.duban.calendar.WorkCalendar;
 import org.duban.directive.BusinessTime;
 import org.duban.directive.DepartmentPart;
 import org.duban.directive.DirectiveTemplate;
+import org.duban.directive.DirectiveLights;
 import org.duban.directive.DirectiveTemplates;
 import org.duban.directive.ReportCycle;
 import org.springframework.stereotype.Component;
@@ -27,10 +28,12 @@ public class ScheduleRemindersDelegate implements JavaDelegate {
 
     private final DirectiveTemplates templates;
     private final WorkCalendar calendar;
+    private final DirectiveLights lights;
 
-    ScheduleRemindersDelegate(DirectiveTemplates templates, WorkCalendar calendar) {
+    ScheduleRemindersDelegate(DirectiveTemplates templates, WorkCalendar calendar, DirectiveLights lights) {
         this.templates = templates;
         this.calendar = calendar;
+        this.lights = lights;
     }
 
     @Override
@@ -39,7 +42,9 @@ public class ScheduleRemindersDelegate implements JavaDelegate {
         DirectiveTemplate.Offsets offsets = templates.forCategory(part.category()).offsets(part.priority());
         LocalDate deadline = part.deadline();
         execution.setVariable(DEADLINE_AT, BusinessTime.at(deadline, LocalTime.of(23, 59, 59)));
-        execution.setVariable(YELLOW_AT, BusinessTime.morningOf(calendar.plusWorkingDays(deadline, -offsets.yellowBefore())));
+        // the timer and the stored light turn yellow by one rule
+        execution.setVariable(YELLOW_AT, BusinessTime.morningOf(lights.yellowFrom(part.category(), part.priority().key(),
+                deadline)));
         execution.setVariable(REMINDER_AT, BusinessTime.morningOf(calendar.plusWorkingDays(deadline, -offsets.reminderBefore())));
         // red the moment the deadline day is over
         execution.setVariable(RED_AT, BusinessTime.at(deadline.plusDays(1), LocalTime.MIDNIGHT));
