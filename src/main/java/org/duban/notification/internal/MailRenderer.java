@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 import org.duban.calendar.WorkCalendar;
+import org.duban.notification.MailTemplates;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders notifications from files: the wording per kind in {@code mail/notifications.properties},
@@ -27,13 +24,11 @@ class MailRenderer {
     private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
     private final MessageSource texts;
-    private final TemplateEngine html;
-    private final TemplateEngine text;
+    private final MailTemplates templates;
 
-    MailRenderer(MessageSource texts) {
+    MailRenderer(MessageSource texts, MailTemplates templates) {
         this.texts = texts;
-        this.html = engine(TemplateMode.HTML, ".html");
-        this.text = engine(TemplateMode.TEXT, ".txt");
+        this.templates = templates;
     }
 
     /** One line of a digest, as the templates show it. */
@@ -52,7 +47,7 @@ class MailRenderer {
         context.setVariable("detail", detail);
         context.setVariable("link", link);
         context.setVariable("action", texts.getMessage("mail." + kind + ".action", null, "查看详情", CHINESE));
-        return new Mail(subject, text.process("notification", context), html.process("notification", context));
+        return new Mail(subject, templates.text("mail/notification", context), templates.html("mail/notification", context));
     }
 
     /** Every item waiting for one person, in the order they happened, each with its link. */
@@ -66,23 +61,12 @@ class MailRenderer {
                 LINE_TIME.format(item.queuedAt().atZoneSameInstant(WorkCalendar.ZONE)), item.subject(), item.link())).toList());
         context.setVariable("settings", texts.getMessage("mail.DIGEST.settings", null, CHINESE));
         context.setVariable("settingsLink", settingsLink);
-        return new Mail(subject, text.process("notification-digest", context), html.process("notification-digest", context));
+        return new Mail(subject, templates.text("mail/notification-digest", context),
+                templates.html("mail/notification-digest", context));
     }
 
     /** A machine reason (e.g. an automatic urge's {@code overdue}) in words, or the reason itself. */
     String reason(String kind, String reason) {
         return texts.getMessage("mail." + kind + ".reason." + reason, null, reason, CHINESE);
-    }
-
-    private static TemplateEngine engine(TemplateMode mode, String suffix) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/mail/");
-        resolver.setSuffix(suffix);
-        resolver.setTemplateMode(mode);
-        resolver.setCharacterEncoding("UTF-8");
-        // the Spring flavour evaluates expressions with SpEL, like the application's pages
-        TemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
     }
 }

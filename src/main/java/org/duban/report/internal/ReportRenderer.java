@@ -2,12 +2,9 @@ package org.duban.report.internal;
 
 import java.util.Locale;
 
+import org.duban.notification.MailTemplates;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a report mail from files: {@code templates/report/mail.html} and {@code mail.txt}; the HTML shares
@@ -18,8 +15,11 @@ class ReportRenderer {
 
     record Mail(String subject, String text, String html) {}
 
-    private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
-    private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+    private final MailTemplates templates;
+
+    ReportRenderer(MailTemplates templates) {
+        this.templates = templates;
+    }
 
     /** @param limit lines per listing in the mail; the page link shows them all */
     Mail render(ReportContent report, String link, int limit) {
@@ -28,18 +28,6 @@ class ReportRenderer {
         context.setVariable("link", link);
         context.setVariable("limit", limit);
         String subject = "【督办报告】" + report.title();
-        return new Mail(subject, text.process("report/mail", context), html.process("report/mail", context));
-    }
-
-    private static TemplateEngine engine(TemplateMode mode, String suffix) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(suffix);
-        resolver.setTemplateMode(mode);
-        resolver.setCharacterEncoding("UTF-8");
-        // the Spring flavour evaluates expressions with SpEL, as the pages that share the body fragment do
-        TemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
+        return new Mail(subject, templates.text("report/mail", context), templates.html("report/mail", context));
     }
 }
