@@ -1,12 +1,15 @@
 package org.duban.directive;
 
-/** What can happen to a directive; each kept in its timeline with time, actor and department. */
+/** What can happen to a directive; each kept in its timeline with time, actor and unit. */
 public enum EventType {
     ISSUED("交办"),
     APPROVED("领导批示同意"),
     REFUSED("领导批示不同意"),
     DISPATCHED("一键直达各承办单位"),
     SIGNED("签收"),
+    RETURNED("退回，申请改派"),
+    REASSIGNED("改派"),
+    REASSIGNMENT_REFUSED("不同意改派"),
     PROGRESS_REPORTED("进度反馈"),
     URGED("催办"),
     EXTENSION_REQUESTED("延期申请"),

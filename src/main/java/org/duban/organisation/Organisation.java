@@ -32,6 +32,18 @@ public final class Organisation {
         return Optional.ofNullable(members.get(id));
     }
 
+    /** Whether {@code code} lies below {@code ancestor} in the tree (a sub-unit, or a sub-unit's sub-unit…). */
+    public boolean isBelow(String code, String ancestor) {
+        Department unit = departments.get(code);
+        for (int hops = 0; unit != null && unit.parentCode() != null && hops < departments.size(); hops++) {
+            if (unit.parentCode().equals(ancestor)) {
+                return true;
+            }
+            unit = departments.get(unit.parentCode());
+        }
+        return false;
+    }
+
     public List<Department> subUnitsOf(String code) {
         return departments.values().stream().filter(d -> code.equals(d.parentCode())).toList();
     }

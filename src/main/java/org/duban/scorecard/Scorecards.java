@@ -11,7 +11,7 @@ import java.util.Set;
 import org.duban.organisation.Department;
 import org.duban.organisation.Organisation;
 import org.duban.scorecard.internal.Figures;
-import org.duban.scorecard.internal.ScorecardQuery;
+import org.duban.directive.DirectiveStatistics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,18 +30,21 @@ public class Scorecards {
             .thenComparing(Scorecard.Row::onTimeRate, HIGHER_FIRST)
             .thenComparing(Scorecard.Row::handled, Comparator.reverseOrder());
 
-    private final ScorecardQuery query;
+    private final DirectiveStatistics statistics;
     private final Organisation organisation;
 
-    Scorecards(ScorecardQuery query, Organisation organisation) {
-        this.query = query;
+    Scorecards(DirectiveStatistics statistics, Organisation organisation) {
+        this.statistics = statistics;
         this.organisation = organisation;
     }
 
     /** Every department's row, ranked ones first in rank order, then the others in the organisation's order. */
     public Scorecard of(Period period) {
         List<Period> periods = period.lastPeriods(TREND_LENGTH);
-        List<Map<String, Figures>> figures = query.byDepartment(periods);
+        List<Map<String, Figures>> figures = statistics.resultsByUnit(periods.stream()
+                .map(p -> new DirectiveStatistics.Range(p.from(), p.to())).toList()).stream()
+                .map(perUnit -> perUnit.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> Figures.of(e.getValue())))).toList();
         Map<String, Figures> current = figures.get(figures.size() - 1);
 
         List<Scorecard.Row> rows = new ArrayList<>();

@@ -106,18 +106,21 @@ class AuditIT {
         });
         assertThat(engine).contains("OPERATION_COMPLETE:kjj", "OPERATION_COMPLETE:supervisor", "OPERATION_COMPLETE:leader");
 
-        JsonNode scores = JSON.readTree(auditor.get("/api/audit/directives/" + number + "/scores").body());
-        JsonNode top = null;
-        for (JsonNode decision : scores.get(0).get("decisions")) {
-            if (decision.get("key").asText().equals("department-score")) {
-                top = decision;
-            }
-        }
-        assertThat(top).isNotNull();
-        assertThat(top.get("outputs").get("reworkPoints").asInt()).isEqualTo(-5);
-        assertThat(top.get("outputs").get("extensionPoints").asInt()).isEqualTo(-2);
-        assertThat(top.get("outputs").get("urgePoints").asInt()).isEqualTo(-2);
-        assertThat(top.get("outputs").get("score").asInt()).isEqualTo(40 + 10 + 40 - 5 - 2 - 2);
+        JsonNode score = JSON.readTree(auditor.get("/api/audit/directives/" + number + "/scores").body()).get(0).get("score");
+        java.util.Map<String, Integer> points = new java.util.HashMap<>();
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        score.get("components").forEach(c -> {
+            points.put(c.get("key").asText(), c.get("points").asInt());
+            labels.put(c.get("key").asText(), c.get("label").asText());
+        });
+        assertThat(points).containsEntry("reworkPoints", -5).containsEntry("extensionPoints", -2)
+                .containsEntry("urgePoints", -2);
+        assertThat(labels).as("the decision table's own Chinese labels").containsEntry("reworkPoints", "退回重办扣分");
+        assertThat(score.get("score").asInt()).isEqualTo(40 + 10 + 40 - 5 - 2 - 2);
+        java.util.Map<String, String> facts = new java.util.HashMap<>();
+        score.get("inputs").forEach(f -> facts.put(f.get("key").asText(), f.get("value").asText()));
+        assertThat(facts).containsEntry("reworkCount", "1").containsEntry("approvedExtensions", "1")
+                .containsEntry("urgeCount", "1").containsEntry("qualityRating", "4");
 
         Http.Response xlsx = auditor.getBytes("/api/audit/directives/" + number + "/trail.xlsx");
         assertThat(xlsx.status()).isEqualTo(200);
@@ -152,14 +155,35 @@ class AuditIT {
         String actor = jdbc.queryForObject("SELECT actor FROM directive_event WHERE id = ?", String.class, id);
         jdbc.update("UPDATE directive_event SET actor = 'intruder' WHERE id = ?", id);
         try {
-            JsonNode broken = JSON.readTree(auditor.get("/api/audit/verification").body());
+            // the check since the last checkpoint walks only what is new; the full walk finds the altered old record
+            JsonNode broken = JSON.readTree(auditor.get("/api/audit/verification?full=true").body());
             assertThat(broken.get("intact").asBoolean()).isFalse();
             assertThat(broken.get("firstBroken").get("id").asLong()).isEqualTo(id);
             assertThat(broken.get("firstBroken").get("reason").asText()).contains("被修改");
         } finally {
             jdbc.update("UPDATE directive_event SET actor = ? WHERE id = ?", actor, id);
         }
-        assertThat(JSON.readTree(auditor.get("/api/audit/verification").body()).get("intact").asBoolean()).isTrue();
+        assertThat(JSON.readTree(auditor.get("/api/audit/verification?full=true").body()).get("intact").asBoolean()).isTrue();
+
+        // a record written after the last checkpoint is walked by the quick check too
+        Http.basic(port, "leader", "demo").post("/api/directives", """
+                {"title":"防篡改二","instruction":"请办理","priority":"normal","leadDepartment":"kjj","deadline":"%s"}
+                """.formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30)));
+        long newest = jdbc.queryForObject("SELECT MAX(id) FROM directive_event", Long.class);
+        String newestActor = jdbc.queryForObject("SELECT actor FROM directive_event WHERE id = ?", String.class, newest);
+        jdbc.update("UPDATE directive_event SET actor = 'intruder' WHERE id = ?", newest);
+        try {
+            JsonNode quick = JSON.readTree(auditor.get("/api/audit/verification").body());
+            assertThat(quick.get("intact").asBoolean()).isFalse();
+            assertThat(quick.get("firstBroken").get("id").asLong()).isEqualTo(newest);
+            assertThat(quick.get("fromRecord").asLong()).as("started at the checkpoint").isPositive();
+        } finally {
+            jdbc.update("UPDATE directive_event SET actor = ? WHERE id = ?", newestActor, newest);
+        }
+        JsonNode again = JSON.readTree(auditor.get("/api/audit/verification").body());
+        assertThat(again.get("intact").asBoolean()).isTrue();
+        assertThat(again.get("checked").asLong()).as("only what is new since the last intact check")
+                .isLessThan(again.get("records").asLong());
     }
 
     @Test

@@ -112,7 +112,7 @@ class ClosedLoopBenchmark {
         variables.put(INSTRUCTION, "请按期办理。");
         variables.put(PRIORITY, "normal");
         variables.put(LEAD_DEPARTMENT, DEPARTMENTS.get(0));
-        variables.put(CO_DEPARTMENT_CODES, String.join(",", DEPARTMENTS.subList(1, DEPARTMENTS.size())));
+        variables.put(CO_DEPARTMENTS, String.join(",", DEPARTMENTS.subList(1, DEPARTMENTS.size())));
         variables.put(DEADLINE, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString());
         variables.put(REPORT_CYCLE, "none");
         engine.getIdentityService().setAuthentication("leader", List.of("leaders"));

@@ -105,7 +105,7 @@ class ClosedLoopInBrowserIT {
         openTask(number, "Task_ReviewResult");
         claim();
         browser.click(By.xpath("//label[normalize-space()='审核通过']"));
-        browser.find(By.xpath("//label[contains(normalize-space(),'办理质量')]/following::input[1]")).sendKeys("5");
+        browser.click(By.xpath("//label[normalize-space()='5 分']"));
         browser.find(By.xpath("//label[contains(normalize-space(),'审核意见')]/following::textarea[1]")).sendKeys("材料齐全，同意办结。");
         browser.screenshot("06-tasklist-review");
         complete();

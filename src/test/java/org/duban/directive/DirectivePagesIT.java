@@ -90,8 +90,8 @@ class DirectivePagesIT {
 
         Http.Response page = office.get("/directives/" + kjjNumber);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("科技创新券兑现 " + tag, "已办结", "市科技局", "郑东新区管委会", "牵头", "协办",
-                "办理时效", "签收", "审核通过", "评分");
+        assertThat(page.body()).contains("科技创新券兑现 " + tag, "已办结", "市科技局", "郑东新区管委会", "主办", "协办",
+                "办结时效得分", "签收", "审核通过", "评分");
         assertThat(page.body()).as("a closed directive can no longer be urged or withdrawn").doesNotContain("id=\"urge\"");
         assertThat(office.get("/directives/" + dfsNumber).body()).contains("id=\"urge\"", "id=\"withdraw\"");
     }
@@ -143,7 +143,7 @@ class DirectivePagesIT {
         assertThat(xlsx.header("Content-Disposition")).contains("attachment");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.bytes()))) {
             Sheet sheet = workbook.getSheet("督办台账");
-            assertThat(cells(sheet.getRow(0))).startsWith("编号", "标题", "类别", "优先级", "牵头单位", "交办人");
+            assertThat(cells(sheet.getRow(0))).startsWith("编号", "标题", "类别", "优先级", "主办单位", "交办人");
             assertThat(sheet.getLastRowNum()).as("header and two directives").isEqualTo(2);
             List<String> first = cells(sheet.getRow(1));
             assertThat(first.get(0)).isEqualTo(kjjNumber);

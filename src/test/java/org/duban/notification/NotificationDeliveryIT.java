@@ -25,7 +25,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.directive.EventType;
-import org.duban.directive.Timeline;
+import org.duban.directive.EventDetails;
+import org.duban.support.TimelineEvents;
 import org.duban.support.Http;
 import org.duban.support.ProcessDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,7 @@ class NotificationDeliveryIT {
     }
 
     private static final String DEADLINE = "2026-04-30";
-    private static final Map<String, String> DEADLINE_DETAILS = Map.of("deadline", DEADLINE);
+    private static final EventDetails DEADLINE_DETAILS = new EventDetails.Signal(DEADLINE);
     private static final Duration QUIET_FOR = Duration.ofMillis(1500);
 
     @LocalServerPort
@@ -71,7 +72,7 @@ class NotificationDeliveryIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    Timeline timeline;
+    org.springframework.context.ApplicationContext context;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
@@ -98,7 +99,7 @@ class NotificationDeliveryIT {
         assertThat(metrics.get("duban.notifications.held").gauge().value()).isGreaterThanOrEqualTo(4);
 
         ProcessDriver.clock("2026-03-11T01:30:00+08:00");
-        record(number, "dfs", EventType.ESCALATED, Map.of("deadline", DEADLINE, "leader", "leader"));
+        record(number, "dfs", EventType.ESCALATED, new EventDetails.Escalated(DEADLINE, "leader", null));
         await().atMost(Duration.ofSeconds(10)).until(() -> mails.to("leader@zhengzhou.gov.cn", number).size() == 1);
         assertThat(mails.subjectsTo("leader@zhengzhou.gov.cn", number)).singleElement().asString().startsWith("【升级督办】");
 
@@ -184,10 +185,10 @@ class NotificationDeliveryIT {
         record(number, "dsjj", EventType.TURNED_YELLOW, DEADLINE_DETAILS);
         record(number, "dsjj", EventType.TURNED_YELLOW, DEADLINE_DETAILS);
         recordConcurrently(number, "dsjj", EventType.REMINDED, 6);
-        record(number, "dsjj", EventType.URGED, Map.of("reason", "manual", "note", "请加快"));
-        record(number, "dsjj", EventType.URGED, Map.of("reason", "manual", "note", "请今天反馈"));
-        record(number, "dsjj", EventType.URGED, Map.of("reason", "overdue"));
-        record(number, "dsjj", EventType.URGED, Map.of("reason", "overdue"));
+        record(number, "dsjj", EventType.URGED, new EventDetails.Urged("manual", "请加快"));
+        record(number, "dsjj", EventType.URGED, new EventDetails.Urged("manual", "请今天反馈"));
+        record(number, "dsjj", EventType.URGED, new EventDetails.Urged("overdue", null));
+        record(number, "dsjj", EventType.URGED, new EventDetails.Urged("overdue", null));
 
         String staff = "dsjj.staff@zhengzhou.gov.cn";
         await().atMost(Duration.ofSeconds(10)).until(() -> mails.to(staff, number).size() == 6);
@@ -211,9 +212,8 @@ class NotificationDeliveryIT {
     }
 
     /** As a supervision delegate does: the event enters the timeline in a transaction of its own. */
-    private void record(String number, String department, EventType type, Map<String, ?> details) {
-        new TransactionTemplate(transactions).executeWithoutResult(
-                status -> timeline.record(number, department, type, null, details));
+    private void record(String number, String department, EventType type, EventDetails details) {
+        new TimelineEvents(context).record(number, department, type, null, details);
     }
 
     private void recordConcurrently(String number, String department, EventType type, int times) throws Exception {

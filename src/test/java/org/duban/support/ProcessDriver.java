@@ -52,15 +52,23 @@ public final class ProcessDriver {
         variables.put(INSTRUCTION, "请按期完成并报送办理结果。");
         variables.put(PRIORITY, "normal");
         variables.put(LEAD_DEPARTMENT, lead);
-        variables.put(CO_DEPARTMENT_CODES, coDepartments);
+        variables.put(CO_DEPARTMENTS, coDepartments);
         variables.put(DEADLINE, deadline);
         variables.put(REPORT_CYCLE, reportCycle);
         return as(user, () -> engine.getRuntimeService().startProcessInstanceByKey(DIRECTIVE_PROCESS, variables));
     }
 
+    /** The running department-work instance of one unit's part, as the read model binds it. */
     public ProcessInstance departmentWork(String number, String department) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DEPARTMENT_WORK_PROCESS)
-                .processInstanceBusinessKey(number).variableValueEquals(DEPARTMENT, department).singleResult();
+        String id = processInstanceOf(number, department);
+        return id == null ? null : engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).singleResult();
+    }
+
+    public String processInstanceOf(String number, String department) {
+        return new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration()).getDataSource()).queryForList(
+                "SELECT process_instance_id FROM directive_department WHERE directive_number = ? AND department = ?",
+                String.class, number, department).stream().findFirst().orElse(null);
     }
 
     public Task task(ProcessInstance instance) {

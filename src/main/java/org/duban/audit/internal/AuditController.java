@@ -1,17 +1,17 @@
 package org.duban.audit.internal;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.duban.calendar.WorkCalendar;
+import org.duban.directive.AuditRecord;
 import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
 import org.duban.system.InvalidRequestException;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,50 +30,48 @@ class AuditController {
     private final AuditAccess access;
     private final AuditTrail trail;
     private final ScoreExplanations scores;
-    private final ChainVerification verification;
+    private final AuditRecord record;
     private final TrailExport export;
 
-    AuditController(AuditAccess access, AuditTrail trail, ScoreExplanations scores, ChainVerification verification,
+    AuditController(AuditAccess access, AuditTrail trail, ScoreExplanations scores, AuditRecord record,
             TrailExport export) {
         this.access = access;
         this.trail = trail;
         this.scores = scores;
-        this.verification = verification;
+        this.record = record;
         this.export = export;
     }
 
-    @Operation(summary = "督办事项的审计轨迹", description = "督办事件与流程引擎历史、操作日志合并，按时间排序；可按来源、事件代码、时间段筛选。")
+    @Operation(summary = "督办事项的审计轨迹", description = "督办事件与流程引擎历史、操作日志、邮件通知合并，按时间排序；"
+            + "可按来源（DUBAN、ENGINE、MAIL）、单位、人员、事件代码、时间段筛选。")
     @GetMapping("/directives/{number}/trail")
-    TrailPage trail(@PathVariable String number, @RequestParam Optional<String> source, @RequestParam Optional<String> type,
-            @RequestParam Optional<LocalDate> from, @RequestParam Optional<LocalDate> to,
+    TrailPage trail(@PathVariable String number, @ParameterObject TrailFilter filter,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
             Authentication authentication) {
-        List<TrailEntry> entries = filtered(number, source, type, from, to, authentication);
         if (page < 0 || size < 1 || size > 1000) {
             throw new InvalidRequestException("size", "页码不能为负数，每页条数应在 1–1000 之间");
         }
-        int start = Math.min(entries.size(), page * size);
+        List<TrailEntry> entries = filtered(number, filter, authentication);
+        int start = (int) Math.min(entries.size(), (long) page * size);
         return new TrailPage(number, entries.subList(start, Math.min(entries.size(), start + size)), page, size,
                 entries.size());
     }
 
     @Operation(summary = "导出审计轨迹（.csv）")
     @GetMapping("/directives/{number}/trail.csv")
-    ResponseEntity<byte[]> trailCsv(@PathVariable String number, @RequestParam Optional<String> source,
-            @RequestParam Optional<String> type, @RequestParam Optional<LocalDate> from, @RequestParam Optional<LocalDate> to,
+    ResponseEntity<byte[]> trailCsv(@PathVariable String number, @ParameterObject TrailFilter filter,
             Authentication authentication) {
-        return export.of(filtered(number, source, type, from, to, authentication)).download("审计轨迹-" + number + ".csv");
+        return export.of(filtered(number, filter, authentication)).download("审计轨迹-" + number + ".csv");
     }
 
     @Operation(summary = "导出审计轨迹（.xlsx）")
     @GetMapping("/directives/{number}/trail.xlsx")
-    ResponseEntity<byte[]> trailXlsx(@PathVariable String number, @RequestParam Optional<String> source,
-            @RequestParam Optional<String> type, @RequestParam Optional<LocalDate> from, @RequestParam Optional<LocalDate> to,
+    ResponseEntity<byte[]> trailXlsx(@PathVariable String number, @ParameterObject TrailFilter filter,
             Authentication authentication) {
-        return export.of(filtered(number, source, type, from, to, authentication)).download("审计轨迹-" + number + ".xlsx");
+        return export.of(filtered(number, filter, authentication)).download("审计轨迹-" + number + ".xlsx");
     }
 
-    @Operation(summary = "评分依据", description = "每个承办单位的评分决策（department-score.dmn）在计算时的输入与输出。")
+    @Operation(summary = "评分依据", description = "每个承办单位评分时 department-score.dmn 的输入事实与各项得分（决策表的中文名称）。")
     @GetMapping("/directives/{number}/scores")
     List<ScoreExplanations.Explanation> scores(@PathVariable String number, Authentication authentication) {
         requireDirective(number, authentication);
@@ -88,25 +86,22 @@ class AuditController {
         if (to.isBefore(from)) {
             throw new InvalidRequestException("to", "结束日期不能早于开始日期");
         }
-        return trail.ofPerson(userId, startOf(from), startOf(to.plusDays(1)));
+        return trail.ofPerson(userId, TrailFilter.startOf(from), TrailFilter.startOf(to.plusDays(1)));
     }
 
-    @Operation(summary = "防篡改校验", description = "按写入顺序校验督办事件的哈希链，指出第一条被改动的记录。")
+    @Operation(summary = "防篡改校验", description = "按写入顺序校验督办事件的哈希链，指出第一条被改动的记录。"
+            + "默认只校验上次校验完好之后写入的记录；full=true 从头完整校验。")
     @GetMapping("/verification")
-    ChainVerification.Result verification(Authentication authentication) {
+    AuditRecord.Verification verification(
+            @Parameter(description = "从第一条记录开始完整校验") @RequestParam(defaultValue = "false") boolean full,
+            Authentication authentication) {
         access.requireAuditor(CurrentUser.of(authentication));
-        return verification.verify();
+        return full ? record.verifyAll() : record.verifySinceCheckpoint();
     }
 
-    private List<TrailEntry> filtered(String number, Optional<String> source, Optional<String> type,
-            Optional<LocalDate> from, Optional<LocalDate> to, Authentication authentication) {
+    private List<TrailEntry> filtered(String number, TrailFilter filter, Authentication authentication) {
         requireDirective(number, authentication);
-        return trail.ofDirective(number).stream()
-                .filter(e -> source.map(s -> s.equalsIgnoreCase(e.source())).orElse(true))
-                .filter(e -> type.map(t -> t.equalsIgnoreCase(e.type())).orElse(true))
-                .filter(e -> from.map(f -> !e.at().isBefore(startOf(f))).orElse(true))
-                .filter(e -> to.map(t -> e.at().isBefore(startOf(t.plusDays(1)))).orElse(true))
-                .toList();
+        return filter.apply(trail.ofDirective(number));
     }
 
     private void requireDirective(String number, Authentication authentication) {
@@ -114,9 +109,5 @@ class AuditController {
         if (!trail.exists(number)) {
             throw ApiException.notFound("督办事项 " + number + " 不存在。");
         }
-    }
-
-    private static OffsetDateTime startOf(LocalDate date) {
-        return date.atStartOfDay(WorkCalendar.ZONE).toOffsetDateTime();
     }
 }

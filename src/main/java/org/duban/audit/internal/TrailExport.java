@@ -1,7 +1,6 @@
 package org.duban.audit.internal;
 
 import java.util.List;
-import java.util.Map;
 
 import org.duban.system.BeijingTime;
 import org.duban.system.Spreadsheet;
@@ -12,7 +11,6 @@ import org.springframework.stereotype.Component;
 class TrailExport {
 
     static final String[] HEADERS = {"时间", "来源", "事件", "事件代码", "操作人", "单位", "督办事项", "详情"};
-    private static final Map<String, String> SOURCES = Map.of("DUBAN", "督办", "ENGINE", "流程引擎", "MAIL", "邮件通知");
 
     private final BeijingTime time;
 
@@ -25,8 +23,7 @@ class TrailExport {
     }
 
     private String[] cells(TrailEntry e) {
-        return new String[] {time.seconds(e.at()), SOURCES.getOrDefault(e.source(), e.source()), e.label(), e.type(),
-                e.actor(), e.department(), e.directiveNumber(),
-                e.details() == null || e.details().isEmpty() ? "" : e.details().toString()};
+        return new String[] {time.seconds(e.at()), TrailFilter.SOURCES.getOrDefault(e.source(), e.source()), e.label(),
+                e.type(), e.actorName(), e.departmentName(), e.directiveNumber(), e.text()};
     }
 }

@@ -14,24 +14,23 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.duban.directive.DepartmentStatus;
+import org.duban.directive.Names;
+import org.duban.directive.PartRole;
 import org.duban.directive.DirectiveStatus;
 import org.duban.directive.DirectiveSummary;
 import org.duban.directive.DirectiveTemplates;
 import org.duban.directive.DirectiveView;
 import org.duban.directive.LedgerFilter;
 import org.duban.directive.Light;
-import org.duban.directive.LightClock;
-import org.duban.directive.Timeline;
 import org.duban.organisation.Organisation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Reads the directive read model, with the lights as stored and kept current by {@link LightClock}. */
 @Component
-class DirectiveQueries {
+public class DirectiveQueries {
 
-    record Page(List<DirectiveSummary> items, int page, int size, long total) {}
+    public record Page(List<DirectiveSummary> items, int page, int size, long total) {}
 
     private record Where(String sql, List<Object> args) {}
 
@@ -42,43 +41,52 @@ class DirectiveQueries {
     private static final TypeReference<Map<String, Integer>> COMPONENTS = new TypeReference<>() {};
 
     private final JdbcTemplate jdbc;
+    private final DirectiveStore directives;
+    private final PartStore parts;
     private final Timeline timeline;
     private final DirectiveTemplates templates;
     private final LightClock lightClock;
     private final Organisation organisation;
+    private final Names names;
     private final ObjectMapper json;
 
-    DirectiveQueries(JdbcTemplate jdbc, Timeline timeline, DirectiveTemplates templates, LightClock lightClock,
-            Organisation organisation, ObjectMapper json) {
+    DirectiveQueries(JdbcTemplate jdbc, DirectiveStore directives, PartStore parts, Timeline timeline,
+            DirectiveTemplates templates, LightClock lightClock, Organisation organisation, Names names,
+            ObjectMapper json) {
         this.jdbc = jdbc;
+        this.directives = directives;
+        this.parts = parts;
         this.timeline = timeline;
         this.templates = templates;
         this.lightClock = lightClock;
         this.organisation = organisation;
+        this.names = names;
         this.json = json;
     }
 
-    Optional<DirectiveView> find(String number) {
+    public Optional<DirectiveView> find(String number) {
         lightClock.ensureCurrent();
-        List<Row> rows = jdbc.query("SELECT * FROM directive WHERE number = ?", this::row, number);
-        if (rows.isEmpty()) {
+        Optional<DirectiveRow> found = directives.find(number);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Row d = rows.get(0);
-        List<DirectiveView.Department> departments = jdbc.query(
-                "SELECT * FROM directive_department WHERE directive_number = ? ORDER BY position",
-                (rs, i) -> department(rs), number);
+        DirectiveRow d = found.get();
+        List<PartRow> rows = parts.of(number);
+        List<DirectiveView.Department> units = rows.stream().map(this::department).toList();
         List<DirectiveView.TimelineEntry> entries = timeline.of(number).stream()
-                .map(e -> new DirectiveView.TimelineEntry(e.at(), e.type().name(), e.type().label(), e.department(),
-                        e.actor(), e.details()))
+                .map(e -> new DirectiveView.TimelineEntry(e.at(), e.type().name(), e.type().label(), e.unit(),
+                        e.unit() == null ? null : names.unit(e.unit()), e.actor(),
+                        e.actor() == null ? null : names.person(e.actor()), e.details().describe(names), e.details()))
                 .toList();
-        return Optional.of(new DirectiveView(d.number(), d.title(), d.instruction(), d.category(), d.priority(),
-                d.status(), light(d.light()),
-                d.deadline(), d.reportCycle(), d.lead(), d.issuedBy(), d.issuedAt(), d.closedAt(), d.score(),
-                departments, entries));
+        LocalDate current = rows.stream().filter(p -> p.role() == PartRole.LEAD).map(PartRow::deadline).findFirst()
+                .orElse(d.deadline());
+        int delivered = (int) rows.stream().filter(p -> p.processInstanceId() != null || p.deliveredAt() != null).count();
+        return Optional.of(new DirectiveView(d.number(), d.title(), d.instruction(), d.category(), d.priority().key(),
+                d.status(), d.light(), d.deadline(), current, d.reportCycle().key(), d.leadUnit(), d.issuedBy(),
+                d.responsibleLeader(), d.issuedAt(), d.closedAt(), d.score(), delivered, rows.size(), units, entries));
     }
 
-    Page list(LedgerFilter filter, int page, int size) {
+    public Page list(LedgerFilter filter, int page, int size) {
         lightClock.ensureCurrent();
         Where where = where(filter);
         if (where == null) {
@@ -97,7 +105,7 @@ class DirectiveQueries {
     }
 
     /** How many directives the filter finds, without reading them. */
-    long count(LedgerFilter filter) {
+    public long count(LedgerFilter filter) {
         Where where = where(filter);
         return where == null ? 0 : count(where);
     }
@@ -178,20 +186,11 @@ class DirectiveQueries {
         return organisation.member(id).map(m -> m.name()).orElse(id);
     }
 
-    private DirectiveView.Department department(ResultSet rs) throws SQLException {
-        DepartmentStatus status = DepartmentStatus.valueOf(rs.getString("status"));
-        LocalDate deadline = rs.getObject("deadline", LocalDate.class);
-        OffsetDateTime submitted = rs.getObject("submitted_at", OffsetDateTime.class);
-        Light light = light(rs.getString("light"));
-        String code = rs.getString("department");
-        return new DirectiveView.Department(code,
-                organisation.department(code).map(org.duban.organisation.Department::name).orElse(code),
-                rs.getString("role"), status, rs.getObject("original_deadline", LocalDate.class), deadline, light,
-                rs.getInt("urge_count"), rs.getInt("extension_count"), rs.getInt("rework_count"),
-                rs.getBoolean("escalated"), rs.getObject("signed_at", OffsetDateTime.class), submitted,
-                rs.getObject("done_at", OffsetDateTime.class), (Integer) rs.getObject("late_days"),
-                (Integer) rs.getObject("sign_late_days"), (Integer) rs.getObject("quality_rating"),
-                rs.getBigDecimal("score"), rs.getBigDecimal("weight"), components(rs.getString("score_components")));
+    private DirectiveView.Department department(PartRow p) {
+        return new DirectiveView.Department(p.unit(), names.unit(p.unit()), p.role().key(), p.parentUnit(), p.status(),
+                p.originalDeadline(), p.deadline(), p.light(), p.urgeCount(), p.extensionCount(), p.reworkCount(),
+                p.returnCount(), p.escalated(), p.deliveredAt(), p.signedAt(), p.submittedAt(), p.doneAt(), p.lateDays(),
+                p.signLateDays(), p.qualityRating(), p.score(), p.weight(), components(p.scoreComponents()));
     }
 
     private Map<String, Integer> components(String value) {

@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The one-click issue request; fields are strings so that a wrong value is reported by field. */
 @Schema(description = "一键交办请求")
-record DirectiveRequest(
+public record DirectiveRequest(
         @Schema(description = "标题，不超过 100 字", example = "推进智慧督查平台建设") String title,
         @Schema(description = "批示内容，不超过 5000 字") String instruction,
         @Schema(description = "事项类别（模板代码），缺省为一般督办事项", example = "general") String category,

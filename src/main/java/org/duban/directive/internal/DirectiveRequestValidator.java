@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** Checks an issue request field by field, for the API and for a start form in Tasklist alike. */
 @Component
-class DirectiveRequestValidator {
+public class DirectiveRequestValidator {
 
     static final int MAX_TITLE = 100;
     static final int MAX_INSTRUCTION = 5000;
@@ -35,7 +35,7 @@ class DirectiveRequestValidator {
         this.calendar = calendar;
     }
 
-    NewDirective validate(DirectiveRequest request, String number, String issuedBy, boolean draft) {
+    NewDirective validate(DirectiveRequest request, String issuedBy, boolean draft) {
         List<FieldProblem> problems = new ArrayList<>();
         String title = text(request.title(), "title", "标题", MAX_TITLE, problems);
         String instruction = text(request.instruction(), "instruction", "批示内容", MAX_INSTRUCTION, problems);
@@ -82,8 +82,8 @@ class DirectiveRequestValidator {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new NewDirective(number, title, instruction, category, priority, lead, List.copyOf(co), deadline, cycle,
-                issuedBy, draft);
+        return new NewDirective(title, instruction, category, priority, lead, List.copyOf(co), deadline, cycle, issuedBy,
+                draft);
     }
 
     private LocalDate deadline(String value, List<FieldProblem> problems) {
@@ -111,7 +111,9 @@ class DirectiveRequestValidator {
             return value;
         }
         String trimmed = value.strip();
-        if (trimmed.codePointCount(0, trimmed.length()) > max) {
+        if (!Texts.isClean(trimmed)) {
+            problems.add(new FieldProblem(field, label + "含有无法保存的字符（空字符或不完整的 Unicode 字符）"));
+        } else if (trimmed.codePointCount(0, trimmed.length()) > max) {
             problems.add(new FieldProblem(field, label + "不能超过 " + max + " 字"));
         }
         return trimmed;

@@ -5,7 +5,9 @@ import static org.duban.directive.DirectiveVariables.*;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -17,35 +19,56 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.duban.calendar.WorkCalendar;
+import org.duban.directive.EventDetails;
+import org.duban.directive.EventType;
 import org.duban.directive.NewDirective;
+import org.duban.directive.PartRole;
 import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
+import org.duban.system.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One click (一键直达): validates, numbers and starts a directive. A leader's directive is dispatched
- * to every department in the same transaction; the office's is a draft waiting for a leader.
+ * The one door a directive comes in by (一键交办). {@code POST /api/directives} validates the request, then starts
+ * the process, whose first step registers exactly what was validated; a start from Tasklist's start form or
+ * {@code /engine-rest} is validated by that step with the same rules. Either way the issuer is the logged-in
+ * person (never a variable), a leader's directive goes out at once and the office's is a draft for a leader,
+ * and only this class gives out numbers.
  */
 @Service
-class IssueDirective {
+public class IssueDirective {
 
-    record Issued(String number, boolean replayed) {}
+    public record Issued(String number, boolean replayed) {}
 
     private final DirectiveRequestValidator validator;
+    private final Issuers issuers;
     private final DirectiveNumbers numbers;
     private final IdempotencyKeys idempotency;
+    private final DirectiveStore directives;
+    private final PartStore parts;
+    private final LightRule rule;
+    private final Lights lights;
+    private final Timeline timeline;
     private final RuntimeService runtime;
     private final IdentityService identity;
     private final WorkCalendar calendar;
     private final ObjectMapper json;
 
-    IssueDirective(DirectiveRequestValidator validator, DirectiveNumbers numbers, IdempotencyKeys idempotency,
-            RuntimeService runtime, IdentityService identity, WorkCalendar calendar, ObjectMapper json) {
+    IssueDirective(DirectiveRequestValidator validator, Issuers issuers, DirectiveNumbers numbers,
+            IdempotencyKeys idempotency, DirectiveStore directives, PartStore parts, LightRule rule, Lights lights,
+            Timeline timeline, RuntimeService runtime, IdentityService identity, WorkCalendar calendar,
+            ObjectMapper json) {
         this.validator = validator;
+        this.issuers = issuers;
         this.numbers = numbers;
         this.idempotency = idempotency;
+        this.directives = directives;
+        this.parts = parts;
+        this.rule = rule;
+        this.lights = lights;
+        this.timeline = timeline;
         this.runtime = runtime;
         this.identity = identity;
         this.calendar = calendar;
@@ -53,10 +76,9 @@ class IssueDirective {
     }
 
     @Transactional
-    Issued issue(DirectiveRequest request, CurrentUser user, String idempotencyKey) {
-        if (!user.isLeader() && !user.isSupervisor()) {
-            throw ApiException.forbidden("只有领导或督查室可以交办督办事项。");
-        }
+    public Issued issue(DirectiveRequest request, CurrentUser user, String idempotencyKey) {
+        boolean draft = issuers.draftFor(user.id())
+                .orElseThrow(() -> ApiException.forbidden("只有领导或督查室可以交办督办事项。"));
         String hash = hash(request);
         if (idempotencyKey != null) {
             Optional<Issued> earlier = replay(user.id(), idempotencyKey, hash);
@@ -65,10 +87,16 @@ class IssueDirective {
             }
             idempotency.claim(user.id(), idempotencyKey, hash);
         }
-        // validate before numbering, so a refused request consumes no number
-        NewDirective directive = validator.validate(request, null, user.id(), !user.isLeader());
-        String number = numbers.next(calendar.today().getYear());
-        start(directive, number, user);
+        NewDirective directive = validator.validate(request, user.id(), draft);
+        // the engine records who started the instance (operation log) from the authentication
+        identity.setAuthentication(user.id(), List.copyOf(user.groups()));
+        String number;
+        try {
+            number = HandOver.ISSUE.during(directive,
+                    () -> runtime.startProcessInstanceByKey(DIRECTIVE_PROCESS)).getBusinessKey();
+        } finally {
+            identity.clearAuthentication();
+        }
         if (idempotencyKey != null) {
             idempotency.complete(user.id(), idempotencyKey, number);
         }
@@ -77,7 +105,7 @@ class IssueDirective {
 
     /** The directive an earlier request with this key produced, once that request has committed. */
     @Transactional(readOnly = true)
-    Optional<Issued> replay(String userId, String key, String hash) {
+    public Optional<Issued> replay(String userId, String key, String hash) {
         return idempotency.find(userId, key).map(entry -> {
             if (!entry.requestHash().equals(hash)) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "重复的幂等键",
@@ -87,7 +115,7 @@ class IssueDirective {
         });
     }
 
-    String hash(DirectiveRequest request) {
+    public String hash(DirectiveRequest request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
@@ -97,23 +125,56 @@ class IssueDirective {
         }
     }
 
-    private void start(NewDirective directive, String number, CurrentUser user) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(DIRECTIVE_NUMBER, number);
-        variables.put(TITLE, directive.title());
-        variables.put(INSTRUCTION, directive.instruction());
-        variables.put(CATEGORY, directive.category());
-        variables.put(PRIORITY, directive.priority().key());
-        variables.put(LEAD_DEPARTMENT, directive.leadDepartment());
-        variables.put(CO_DEPARTMENT_CODES, String.join(",", directive.coDepartments()));
-        variables.put(DEADLINE, directive.deadline().toString());
-        variables.put(REPORT_CYCLE, directive.reportCycle().key());
-        // the engine records who started the instance (initiator, operation log) from the authentication
-        identity.setAuthentication(user.id(), List.copyOf(user.groups()));
-        try {
-            runtime.startProcessInstanceByKey(DIRECTIVE_PROCESS, number, variables);
-        } finally {
-            identity.clearAuthentication();
+    /**
+     * The first step of every directive: what {@code POST /api/directives} validated, or else the start form's
+     * fields, validated here by the same rules, issued by the person starting it.
+     */
+    public DirectiveRow register(Map<String, Object> startVariables, String issuer, String processInstanceId) {
+        NewDirective directive = HandOver.ISSUE.take().orElseGet(() -> fromStartForm(startVariables, issuer));
+        String number = numbers.next(calendar.today().getYear());
+        directives.insert(directive, number, processInstanceId,
+                rule.yellowFrom(directive.category(), directive.priority(), directive.deadline()),
+                directive.departments().size());
+        List<PartStore.NewPart> assigned = new ArrayList<>();
+        for (String unit : directive.departments()) {
+            assigned.add(new PartStore.NewPart(unit, unit.equals(directive.leadDepartment()) ? PartRole.LEAD : PartRole.CO,
+                    null, directive.deadline(),
+                    rule.yellowFrom(directive.category(), directive.priority(), directive.deadline())));
         }
+        parts.insert(number, assigned, 0);
+        lights.refresh(number);
+        DirectiveRow row = directives.find(number).orElseThrow();
+        timeline.record(row, EventType.ISSUED, directive.issuedBy(), new EventDetails.Issued(directive.title(),
+                directive.draft(), directive.departments(), directive.deadline().toString(), directive.priority().key()));
+        return row;
+    }
+
+    private NewDirective fromStartForm(Map<String, Object> variables, String issuer) {
+        boolean draft = issuers.draftFor(issuer).orElseThrow(() -> new InvalidRequestException("issuedBy",
+                "督办事项只能由已登录的领导或督查室人员交办"));
+        DirectiveRequest request = new DirectiveRequest(text(variables, TITLE), text(variables, INSTRUCTION),
+                text(variables, CATEGORY), text(variables, PRIORITY), text(variables, LEAD_DEPARTMENT),
+                codes(variables.get(CO_DEPARTMENTS)), text(variables, DEADLINE), text(variables, REPORT_CYCLE));
+        return validator.validate(request, issuer, draft);
+    }
+
+    private static String text(Map<String, Object> variables, String name) {
+        Object value = variables.get(name);
+        return value == null ? null : value.toString();
+    }
+
+    /** Co-units as a start form sends them: a list (checklist, taglist) or codes separated by commas. */
+    static List<String> codes(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Collection<?> many) {
+            return many.stream().map(String::valueOf).filter(s -> !s.isBlank()).toList();
+        }
+        String text = value.toString().strip();
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1).replace("\"", "");
+        }
+        return Arrays.stream(text.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 }

@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.duban.directive.DirectiveEventRecorded;
-import org.duban.directive.DirectiveRecords;
+import org.duban.directive.DirectiveEvent;
+import org.duban.directive.EventDetails;
 import org.duban.directive.EventType;
+import org.duban.directive.Names;
 import org.duban.organisation.Member;
 import org.duban.organisation.Organisation;
 import org.duban.organisation.Role;
@@ -19,36 +19,32 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Who hears of what (信息直达): departments when work reaches them, is urged, turns yellow or red,
- * comes back, is decided or scored, or is withdrawn; the supervision office when a result or an
- * extension request waits for it; the responsible leader on escalation; the drafter on a refusal.
- * Runs in the step's transaction, so a message exists exactly when the step happened; when it
+ * Who hears of what (信息直达): the event names whom it concerns (units, people, the office); this turns them
+ * into addresses — a unit's mailbox and members, a person, every member of the supervision office — and writes
+ * one message each in the step's transaction, so a message exists exactly when the step happened. When it
  * leaves is up to {@link DeliveryRules}.
  */
 @Component
 class NotifyOnDirectiveEvents {
 
-    private static final Set<EventType> TO_THE_DEPARTMENT = Set.of(EventType.URGED, EventType.TURNED_YELLOW,
-            EventType.REMINDED, EventType.TURNED_RED, EventType.RETURNED_FOR_REWORK, EventType.EXTENSION_APPROVED,
-            EventType.EXTENSION_REFUSED, EventType.SCORED);
-    private static final Set<EventType> TO_THE_OFFICE = Set.of(EventType.SUBMITTED, EventType.EXTENSION_REQUESTED);
     /** These leave the recipient a task in Tasklist; every other mail points to the directive's page. */
     private static final Set<EventType> ACTIONABLE = Set.of(EventType.DISPATCHED, EventType.URGED,
             EventType.TURNED_YELLOW, EventType.REMINDED, EventType.TURNED_RED, EventType.RETURNED_FOR_REWORK,
-            EventType.SUBMITTED, EventType.EXTENSION_REQUESTED);
+            EventType.SUBMITTED, EventType.EXTENSION_REQUESTED, EventType.RETURNED, EventType.REASSIGNED,
+            EventType.REASSIGNMENT_REFUSED);
 
     private final Organisation organisation;
-    private final DirectiveRecords records;
+    private final Names names;
     private final MailRenderer renderer;
     private final Outbox outbox;
     private final DeliveryRules rules;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    NotifyOnDirectiveEvents(Organisation organisation, DirectiveRecords records, MailRenderer renderer, Outbox outbox,
+    NotifyOnDirectiveEvents(Organisation organisation, Names names, MailRenderer renderer, Outbox outbox,
             DeliveryRules rules, NotificationProperties properties, Clock clock) {
         this.organisation = organisation;
-        this.records = records;
+        this.names = names;
         this.renderer = renderer;
         this.outbox = outbox;
         this.rules = rules;
@@ -57,56 +53,44 @@ class NotifyOnDirectiveEvents {
     }
 
     @EventListener
-    void on(DirectiveEventRecorded event) {
+    void on(DirectiveEvent event) {
         if (event.type() == EventType.WITHDRAWN) {
             outbox.cancelWaiting(event.number(), "督办事项已撤回，不再发送");
         }
-        Map<String, Recipient> recipients = recipients(event);
+        Map<String, Recipient> recipients = recipients(event.audience());
         if (recipients.isEmpty()) {
             return;
         }
         String kind = event.type().name();
-        String title = records.title(event.number()).orElse("");
         String link = link(event);
-        MailRenderer.Mail mail = renderer.render(kind, event.number(), title, detail(event), link);
+        MailRenderer.Mail mail = renderer.render(kind, event.number(), event.title(), detail(event), link);
         Urgency urgency = Urgency.of(event);
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (Recipient to : recipients.values()) {
-            outbox.enqueue(new Outbox.NewMessage(kind, event.number(), event.department(), to, mail.subject(), mail.text(),
+            outbox.enqueue(new Outbox.NewMessage(kind, event.number(), event.unit(), to, mail.subject(), mail.text(),
                     mail.html(), link, SameDayReminders.key(event, to.address(), now)), rules.plan(urgency, to, now));
         }
     }
 
-    private String link(DirectiveEventRecorded event) {
+    private String link(DirectiveEvent event) {
         return properties.publicUrl() + (ACTIONABLE.contains(event.type()) ? "/camunda/app/tasklist/"
                 : "/directives/" + UriUtils.encodePathSegment(event.number(), StandardCharsets.UTF_8));
     }
 
-    /** By address: a person who also reads the department mailbox gets one copy. */
-    private Map<String, Recipient> recipients(DirectiveEventRecorded event) {
+    /** By address: a person who also reads a unit's mailbox gets one copy. */
+    private Map<String, Recipient> recipients(DirectiveEvent.Audience audience) {
         Map<String, Recipient> to = new LinkedHashMap<>();
-        if (event.type() == EventType.DISPATCHED
-                || event.type() == EventType.WITHDRAWN && records.wasDispatched(event.number())) {
-            // a draft withdrawn before approval never reached the departments, so its withdrawal does not either
-            records.departmentsOf(event.number()).forEach(code -> department(code, to));
-        } else if (TO_THE_DEPARTMENT.contains(event.type()) && event.department() != null) {
-            department(event.department(), to);
-        } else if (TO_THE_OFFICE.contains(event.type())) {
+        audience.units().forEach(code -> unit(code, to));
+        audience.people().forEach(id -> organisation.member(id).ifPresent(m -> person(m, to)));
+        if (audience.office()) {
             organisation.withRole(Role.SUPERVISOR).forEach(member -> person(member, to));
-        } else if (event.type() == EventType.ESCALATED) {
-            organisation.member(String.valueOf(event.details().get("leader"))).ifPresent(m -> person(m, to));
-        } else if (event.type() == EventType.REFUSED) {
-            records.issuer(event.number()).flatMap(organisation::member).ifPresent(m -> person(m, to));
         }
         return to;
     }
 
-    private void department(String code, Map<String, Recipient> to) {
-        organisation.department(code).map(d -> d.mailbox()).ifPresent(mailbox -> {
-            if (mailbox != null) {
-                to.putIfAbsent(mailbox, Recipient.mailbox(mailbox));
-            }
-        });
+    private void unit(String code, Map<String, Recipient> to) {
+        organisation.department(code).map(d -> d.mailbox()).ifPresent(mailbox -> to.putIfAbsent(mailbox,
+                Recipient.mailbox(mailbox)));
         organisation.membersOf(code).forEach(member -> person(member, to));
     }
 
@@ -114,14 +98,15 @@ class NotifyOnDirectiveEvents {
         to.putIfAbsent(member.email(), new Recipient(member.email(), member.id()));
     }
 
-    private String detail(DirectiveEventRecorded event) {
-        Map<String, ?> details = event.details();
-        for (String key : List.of("note", "comment", "reason", "deadline", "score")) {
-            if (details.get(key) != null) {
-                String value = String.valueOf(details.get(key));
-                return "reason".equals(key) ? renderer.reason(event.type().name(), value) : value;
-            }
+    /** The line a mail quotes: why an urge went out, what changed, or what the person wrote. */
+    private String detail(DirectiveEvent event) {
+        if (event.details() instanceof EventDetails.Urged urged) {
+            String why = renderer.reason(event.type().name(), urged.reason());
+            return urged.note() == null ? why : why + "：" + urged.note();
         }
-        return null;
+        if (event.details() instanceof EventDetails.Reassigned || event.details() instanceof EventDetails.Dispatched) {
+            return event.details().describe(names);
+        }
+        return event.details().text();
     }
 }

@@ -2,25 +2,25 @@ package org.duban.notification.internal;
 
 import java.util.Set;
 
-import org.duban.directive.DirectiveEventRecorded;
+import org.duban.directive.DirectiveEvent;
+import org.duban.directive.EventDetails;
 import org.duban.directive.EventType;
 
 /**
  * How a message may be delayed for the recipient's peace. Decided with a city office's day in mind:
  * <ul>
  * <li>{@link #CRITICAL}: 升级督办 (ESCALATED, a leader must step in) and 撤回 (WITHDRAWN, work must stop
- * now, or a department spends a day on a withdrawn directive). Sent at once, also in quiet hours and
+ * now, or a unit spends a day on a withdrawn directive). Sent at once, also in quiet hours and
  * to people who chose the digest.</li>
- * <li>{@link #PRESSING}: 亮红灯/逾期 (TURNED_RED) and a 催办 pressed by the supervision office
- * (URGED, reason manual). They never wait for the digest: the first counts against the
- * department's score and leads to escalation, the second is a person asking for a reaction today.
- * They do wait out quiet hours: the red light turns at midnight by construction, and nobody can act
- * on it before the office opens, so a mail at 00:00 would only wake people.</li>
+ * <li>{@link #PRESSING}: 亮红灯/逾期 (TURNED_RED) and a 催办 a person pressed (URGED, reason manual). They never
+ * wait for the digest: the first counts against the unit's score and leads to escalation, the second is a
+ * person asking for a reaction today. They do wait out quiet hours: the red light turns at midnight by
+ * construction, and nobody can act on it before the office opens, so a mail at 00:00 would only wake people.</li>
  * <li>{@link #ROUTINE}: everything else (new work, yellow light, reminders, automatic urges,
  * decisions, scores, review requests). Held in quiet hours, and collected into the daily digest for
  * people who chose it.</li>
  * </ul>
- * Department mailboxes are never digested (see {@link DeliveryRules}); quiet hours apply to them too.
+ * Unit mailboxes are never digested (see {@link DeliveryRules}); quiet hours apply to them too.
  */
 enum Urgency {
 
@@ -28,11 +28,11 @@ enum Urgency {
 
     private static final Set<EventType> CRITICAL_TYPES = Set.of(EventType.ESCALATED, EventType.WITHDRAWN);
 
-    static Urgency of(DirectiveEventRecorded event) {
+    static Urgency of(DirectiveEvent event) {
         if (CRITICAL_TYPES.contains(event.type())) {
             return CRITICAL;
         }
-        if (event.type() == EventType.TURNED_RED || event.type() == EventType.URGED && isManual(event)) {
+        if (event.type() == EventType.TURNED_RED || isPressedUrge(event)) {
             return PRESSING;
         }
         return ROUTINE;
@@ -43,8 +43,8 @@ enum Urgency {
         return CRITICAL_TYPES.stream().anyMatch(type -> type.name().equals(kind));
     }
 
-    /** Pressed by a person rather than fired by a timer (the reason as the supervision module records it). */
-    static boolean isManual(DirectiveEventRecorded event) {
-        return "manual".equals(event.details().get("reason"));
+    /** An urge a person pressed rather than one a timer fired. */
+    static boolean isPressedUrge(DirectiveEvent event) {
+        return event.details() instanceof EventDetails.Urged urged && !urged.urgeReason().isAutomatic();
     }
 }

@@ -1,0 +1,211 @@
+package org.duban.directive;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What one timeline event says beyond its type, unit, actor and time: a typed record per kind of event,
+ * kept as JSON in the hash-chained record, and put into a Chinese sentence for the timeline, the audit trail
+ * and mails by {@link #describe(Names)}.
+ */
+public sealed interface EventDetails {
+
+    String describe(Names names);
+
+    /** The free text a person wrote with this step (note, comment, reason), if any: mails quote it. */
+    default String text() {
+        return null;
+    }
+
+    record Issued(String title, boolean draft, List<String> departments, String deadline, String priority)
+            implements EventDetails {
+        public String describe(Names names) {
+            return (draft ? "督查室拟稿，待领导批示；" : "") + "承办单位：" + units(departments, names) + "；办结期限：" + deadline
+                    + "；紧急程度：" + Priority.ofKey(priority).map(Priority::label).orElse(priority);
+        }
+    }
+
+    /** A decision with an optional comment: a leader's 批示, or the refusal of a reassignment. */
+    record Decision(String comment) implements EventDetails {
+        public String describe(Names names) {
+            return comment == null || comment.isBlank() ? "" : "意见：" + comment;
+        }
+
+        public String text() {
+            return comment;
+        }
+    }
+
+    record Dispatched(List<String> departments) implements EventDetails {
+        public String describe(Names names) {
+            return "送达 " + departments.size() + " 个单位：" + units(departments, names);
+        }
+    }
+
+    record Signed(int signLateDays) implements EventDetails {
+        public String describe(Names names) {
+            return signLateDays <= 0 ? "按时签收" : "超过签收时限 " + signLateDays + " 个工作日";
+        }
+    }
+
+    /** 退回/申请改派 at signing: the unit says the directive is not its business. */
+    record Returned(String reason) implements EventDetails {
+        public String describe(Names names) {
+            return "理由：" + reason;
+        }
+
+        public String text() {
+            return reason;
+        }
+    }
+
+    record Reassigned(String from, String to, String comment) implements EventDetails {
+        public String describe(Names names) {
+            return "由" + names.unit(from) + "改派至" + names.unit(to) + (comment == null || comment.isBlank() ? ""
+                    : "；意见：" + comment);
+        }
+
+        public String text() {
+            return comment;
+        }
+    }
+
+    record Progress(String note) implements EventDetails {
+        public String describe(Names names) {
+            return "进度情况：" + note;
+        }
+
+        public String text() {
+            return note;
+        }
+    }
+
+    /** {@code reason} is the key of an {@link UrgeReason}. */
+    record Urged(String reason, String note) implements EventDetails {
+        public String describe(Names names) {
+            String why = UrgeReason.ofKey(reason).map(UrgeReason::label).orElse(reason);
+            return "原因：" + why + (note == null || note.isBlank() ? "" : "；说明：" + note);
+        }
+
+        public String text() {
+            return note;
+        }
+
+        public UrgeReason urgeReason() {
+            return UrgeReason.ofKey(reason).orElse(UrgeReason.MANUAL);
+        }
+    }
+
+    record ExtensionRequested(String currentDeadline, String requestedDeadline, String reason) implements EventDetails {
+        public String describe(Names names) {
+            return "当前期限 " + currentDeadline + "，申请延期至 " + requestedDeadline + "；理由：" + reason;
+        }
+
+        public String text() {
+            return reason;
+        }
+    }
+
+    record ExtensionDecided(String requestedDeadline, String previousDeadline, String comment) implements EventDetails {
+        public String describe(Names names) {
+            return (previousDeadline == null ? "申请期限 " + requestedDeadline + "，原期限不变"
+                    : "期限由 " + previousDeadline + " 延至 " + requestedDeadline)
+                    + (comment == null || comment.isBlank() ? "" : "；意见：" + comment);
+        }
+
+        public String text() {
+            return comment;
+        }
+    }
+
+    record Submitted(String resultSummary, int lateDays) implements EventDetails {
+        public String describe(Names names) {
+            return "办理结果：" + resultSummary + "；" + (lateDays > 0 ? "逾期 " + lateDays + " 个工作日" : "按期提交");
+        }
+
+        public String text() {
+            return resultSummary;
+        }
+    }
+
+    record Reviewed(String comment, Integer qualityRating) implements EventDetails {
+        public String describe(Names names) {
+            String rating = qualityRating == null ? "" : "质量评定 " + qualityRating + " 分";
+            String said = comment == null || comment.isBlank() ? "" : "意见：" + comment;
+            return rating.isEmpty() || said.isEmpty() ? rating + said : rating + "；" + said;
+        }
+
+        public String text() {
+            return comment;
+        }
+    }
+
+    /** The light turning yellow, the deadline reminder, the light turning red. */
+    record Signal(String deadline) implements EventDetails {
+        public String describe(Names names) {
+            return "办结期限：" + deadline;
+        }
+
+        public String text() {
+            return deadline;
+        }
+    }
+
+    /** {@code leader} is who was told; absent when the escalation went to the unit above. */
+    record Escalated(String deadline, String leader, String parentUnit) implements EventDetails {
+        public String describe(Names names) {
+            String to = leader != null ? "报送" + names.person(leader) : parentUnit != null ? "报送" + names.unit(parentUnit) : "";
+            return "办结期限 " + deadline + " 已过，" + to;
+        }
+    }
+
+    /**
+     * A part's score: the decision's total, the weight of the part's role, each component's points (keys are the
+     * decision's output names, in reading order) and the facts it was computed from.
+     */
+    record PartScored(BigDecimal score, BigDecimal weight, Map<String, Integer> components, Map<String, Object> inputs)
+            implements EventDetails {
+        public String describe(Names names) {
+            String parts = components == null ? "" : components.entrySet().stream()
+                    .map(c -> names.scoreComponent(c.getKey()) + " " + c.getValue())
+                    .collect(Collectors.joining("，"));
+            return "得分 " + score + "（" + parts + "）；权重 " + weight;
+        }
+
+        public String text() {
+            return String.valueOf(score);
+        }
+    }
+
+    record DirectiveScored(BigDecimal score, int departments) implements EventDetails {
+        public String describe(Names names) {
+            return "综合得分 " + score + "（" + departments + " 个单位加权）";
+        }
+
+        public String text() {
+            return String.valueOf(score);
+        }
+    }
+
+    record Withdrawn(String reason) implements EventDetails {
+        public String describe(Names names) {
+            return "理由：" + reason;
+        }
+
+        public String text() {
+            return reason;
+        }
+    }
+
+    record None() implements EventDetails {
+        public String describe(Names names) {
+            return "";
+        }
+    }
+
+    private static String units(List<String> codes, Names names) {
+        return codes == null ? "" : codes.stream().map(names::unit).collect(Collectors.joining("、"));
+    }
+}

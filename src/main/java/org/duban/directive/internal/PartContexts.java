@@ -1,0 +1,27 @@
+package org.duban.directive.internal;
+
+import org.springframework.stereotype.Component;
+
+/** Finds the part (and its directive) a step of department-work belongs to, by the engine's process instance. */
+@Component
+public class PartContexts {
+
+    private final PartStore parts;
+    private final DirectiveStore directives;
+
+    PartContexts(PartStore parts, DirectiveStore directives) {
+        this.parts = parts;
+        this.directives = directives;
+    }
+
+    public PartContext of(String processInstanceId) {
+        PartRow part = parts.byInstance(processInstanceId).orElseThrow(() -> new IllegalStateException(
+                "process instance " + processInstanceId + " is bound to no part of a directive"));
+        return new PartContext(directives.find(part.number()).orElseThrow(), part);
+    }
+
+    public DirectiveRow directiveOf(String processInstanceId) {
+        return directives.byInstance(processInstanceId).orElseThrow(() -> new IllegalStateException(
+                "process instance " + processInstanceId + " is no directive"));
+    }
+}

@@ -1,0 +1,23 @@
+package org.duban.directive.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.duban.directive.Light;
+import org.duban.directive.PartRole;
+import org.duban.directive.PartStatus;
+
+/** One unit's part of a directive as its row in {@code directive_department} keeps it. */
+public record PartRow(String number, String unit, PartRole role, String parentUnit, int position, PartStatus status,
+        LocalDate originalDeadline, LocalDate deadline, LocalDate yellowFrom, OffsetDateTime deliveredAt,
+        OffsetDateTime signDueAt, OffsetDateTime signedAt, OffsetDateTime submittedAt, LocalDate submittedOn,
+        OffsetDateTime doneAt, LocalDate doneOn, int urgeCount, int extensionCount, int reworkCount, int returnCount,
+        boolean escalated, Integer signLateDays, Integer lateDays, Integer qualityRating, BigDecimal score,
+        BigDecimal weight, String scoreComponents, LocalDate lastProgressOn, String returnReason, LocalDate requestedDeadline, String extensionReason,
+        String processInstanceId, Light light) {
+
+    public boolean isSubPart() {
+        return parentUnit != null;
+    }
+}

@@ -1,0 +1,221 @@
+package org.duban.directive.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.duban.calendar.WorkCalendar;
+import org.duban.directive.Light;
+import org.duban.directive.PartRole;
+import org.duban.directive.PartStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code directive_department} table: one row per unit's part. Each step writes only its own part's row;
+ * a step that also changes the directive row does so afterwards (lock order: parts, then directive).
+ */
+@Component
+public class PartStore {
+
+    /** A part to be assigned: the unit, its role, the unit above that passed it down (null: the directive did). */
+    record NewPart(String unit, PartRole role, String parentUnit, LocalDate deadline, LocalDate yellowFrom) {}
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    PartStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void insert(String number, List<NewPart> parts, int firstPosition) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            NewPart p = parts.get(i);
+            rows.add(new Object[] {number, p.unit(), p.role().key(), p.parentUnit(), firstPosition + i,
+                    PartStatus.TO_SIGN.name(), p.deadline(), p.deadline(), p.yellowFrom()});
+        }
+        jdbc.batchUpdate("INSERT INTO directive_department (directive_number, department, role, parent_department, "
+                + "position, status, original_deadline, deadline, yellow_from) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    public Optional<PartRow> byInstance(String processInstanceId) {
+        return jdbc.query("SELECT * FROM directive_department WHERE process_instance_id = ?", this::row,
+                processInstanceId).stream().findFirst();
+    }
+
+    public Optional<PartRow> find(String number, String unit) {
+        return jdbc.query("SELECT * FROM directive_department WHERE directive_number = ? AND department = ?", this::row,
+                number, unit).stream().findFirst();
+    }
+
+    /** Every part of a directive, in the order it was assigned. */
+    public List<PartRow> of(String number) {
+        return jdbc.query("SELECT * FROM directive_department WHERE directive_number = ? ORDER BY position", this::row,
+                number);
+    }
+
+    public List<String> units(String number) {
+        return jdbc.queryForList("SELECT department FROM directive_department WHERE directive_number = ? ORDER BY position",
+                String.class, number);
+    }
+
+    /**
+     * The next parts of a directive still to be delivered, locked for this transaction; parts another node's
+     * delivery holds are skipped, so two deliveries never start the same part.
+     */
+    List<PartRow> undelivered(String number, int limit) {
+        return jdbc.query("SELECT * FROM directive_department WHERE directive_number = ? AND process_instance_id IS NULL "
+                + "AND status = 'TO_SIGN' ORDER BY position FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED",
+                this::row, number);
+    }
+
+    int countUndelivered(String number) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM directive_department WHERE directive_number = ? "
+                + "AND process_instance_id IS NULL AND status = 'TO_SIGN'", Integer.class, number);
+        return count == null ? 0 : count;
+    }
+
+    void delivered(String number, String unit, String processInstanceId, OffsetDateTime signDueAt) {
+        jdbc.update("UPDATE directive_department SET process_instance_id = ?, delivered_at = ?, sign_due_at = ? "
+                + "WHERE directive_number = ? AND department = ?", processInstanceId, now(), signDueAt, number, unit);
+    }
+
+    void signed(PartRow p, int signLateDays) {
+        update(p, "status = ?, signed_at = ?, sign_late_days = ?", PartStatus.HANDLING.name(), now(), signLateDays);
+    }
+
+    void returned(PartRow p, String reason) {
+        update(p, "status = ?, return_reason = ?, return_count = return_count + 1", PartStatus.RETURNED.name(), reason);
+    }
+
+    /** The office insisted: the same unit signs again. */
+    void returnRefused(PartRow p) {
+        update(p, "status = ?, return_reason = NULL", PartStatus.TO_SIGN.name());
+    }
+
+    /** The part moves to another unit, which signs afresh; the returning unit is not scored for it. */
+    void reassigned(PartRow p, String newUnit, OffsetDateTime signDueAt) {
+        jdbc.update("UPDATE directive_department SET department = ?, status = ?, return_reason = NULL, sign_due_at = ?, "
+                        + "delivered_at = ? WHERE directive_number = ? AND department = ?",
+                newUnit, PartStatus.TO_SIGN.name(), signDueAt, now(), p.number(), p.unit());
+    }
+
+    void progressReported(PartRow p) {
+        update(p, "last_progress_on = ?", today());
+    }
+
+    void extensionRequested(PartRow p, LocalDate requested, String reason) {
+        update(p, "status = ?, requested_deadline = ?, extension_reason = ?", PartStatus.EXTENSION_REQUESTED.name(),
+                requested, reason);
+    }
+
+    void extended(PartRow p, LocalDate deadline, LocalDate yellowFrom) {
+        update(p, "deadline = ?, yellow_from = ?, status = ?, extension_count = extension_count + 1, "
+                + "requested_deadline = NULL, extension_reason = NULL", deadline, yellowFrom, PartStatus.HANDLING.name());
+    }
+
+    void extensionRefused(PartRow p) {
+        update(p, "status = ?, requested_deadline = NULL, extension_reason = NULL", PartStatus.HANDLING.name());
+    }
+
+    void submitted(PartRow p, int lateDays) {
+        update(p, "status = ?, submitted_at = ?, submitted_on = ?, late_days = ?", PartStatus.UNDER_REVIEW.name(), now(),
+                today(), lateDays);
+    }
+
+    void accepted(PartRow p, int qualityRating) {
+        update(p, "quality_rating = ?", qualityRating);
+    }
+
+    void reworked(PartRow p) {
+        update(p, "status = ?, rework_count = rework_count + 1", PartStatus.HANDLING.name());
+    }
+
+    void scored(PartRow p, BigDecimal score, BigDecimal weight, String componentsJson) {
+        update(p, "status = ?, done_at = ?, done_on = ?, score = ?, weight = ?, score_components = ?",
+                PartStatus.DONE.name(), now(), today(), score, weight, componentsJson);
+    }
+
+    void urged(PartRow p) {
+        update(p, "urge_count = urge_count + 1");
+    }
+
+    void escalated(PartRow p) {
+        update(p, "escalated = TRUE");
+    }
+
+    /** Every part of the directive that is not done ends with it (rejected or withdrawn). */
+    void cancelOpen(String number) {
+        jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND status <> ? AND status <> ?",
+                PartStatus.CANCELLED.name(), number, PartStatus.DONE.name(), PartStatus.CANCELLED.name());
+    }
+
+    /**
+     * The light of a part, written only if the part is still as it was read (status and deadline): a step that
+     * changed it meanwhile writes its own light.
+     */
+    void light(PartRow p, Light light) {
+        jdbc.update("UPDATE directive_department SET light = ? WHERE directive_number = ? AND department = ? "
+                        + "AND status = ? AND deadline = ?", light == null ? null : light.name(), p.number(), p.unit(),
+                p.status().name(), p.deadline());
+    }
+
+    /** Records that a reminder of this kind went out for this date; false if it already had. */
+    boolean firstReminder(PartRow p, String kind, LocalDate referenceDate) {
+        return jdbc.update("INSERT INTO reminder_sent (directive_number, department, kind, reference_date) "
+                        + "SELECT ?, ?, ?, ? FROM directive_department WHERE directive_number = ? AND department = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM reminder_sent WHERE directive_number = ? AND department = ? "
+                        + "AND kind = ? AND reference_date = ?)",
+                p.number(), p.unit(), kind, referenceDate, p.number(), p.unit(), p.number(), p.unit(), kind,
+                referenceDate) > 0;
+    }
+
+    /** Every reminder already sent for the part, as {@code kind@date}. */
+    java.util.Set<String> remindersSent(PartRow p) {
+        return new java.util.HashSet<>(jdbc.query("SELECT kind, reference_date FROM reminder_sent WHERE directive_number = ? "
+                + "AND department = ?", (rs, i) -> rs.getString(1) + "@" + rs.getObject(2, LocalDate.class), p.number(),
+                p.unit()));
+    }
+
+    private void update(PartRow p, String set, Object... values) {
+        Object[] args = new Object[values.length + 2];
+        System.arraycopy(values, 0, args, 0, values.length);
+        args[values.length] = p.number();
+        args[values.length + 1] = p.unit();
+        jdbc.update("UPDATE directive_department SET " + set + " WHERE directive_number = ? AND department = ?", args);
+    }
+
+    PartRow row(ResultSet rs, int i) throws SQLException {
+        return new PartRow(rs.getString("directive_number"), rs.getString("department"),
+                PartRole.ofKey(rs.getString("role")).orElse(PartRole.CO), rs.getString("parent_department"),
+                rs.getInt("position"), PartStatus.valueOf(rs.getString("status")),
+                rs.getObject("original_deadline", LocalDate.class), rs.getObject("deadline", LocalDate.class),
+                rs.getObject("yellow_from", LocalDate.class), rs.getObject("delivered_at", OffsetDateTime.class),
+                rs.getObject("sign_due_at", OffsetDateTime.class), rs.getObject("signed_at", OffsetDateTime.class),
+                rs.getObject("submitted_at", OffsetDateTime.class), rs.getObject("submitted_on", LocalDate.class),
+                rs.getObject("done_at", OffsetDateTime.class), rs.getObject("done_on", LocalDate.class),
+                rs.getInt("urge_count"), rs.getInt("extension_count"), rs.getInt("rework_count"),
+                rs.getInt("return_count"), rs.getBoolean("escalated"), (Integer) rs.getObject("sign_late_days"),
+                (Integer) rs.getObject("late_days"), (Integer) rs.getObject("quality_rating"), rs.getBigDecimal("score"),
+                rs.getBigDecimal("weight"), rs.getString("score_components"),
+                rs.getObject("last_progress_on", LocalDate.class), rs.getString("return_reason"),
+                rs.getObject("requested_deadline", LocalDate.class), rs.getString("extension_reason"),
+                rs.getString("process_instance_id"), Lights.parse(rs.getString("light")));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(WorkCalendar.ZONE));
+    }
+}

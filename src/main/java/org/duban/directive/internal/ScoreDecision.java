@@ -1,0 +1,100 @@
+package org.duban.directive.internal;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.springframework.stereotype.Component;
+
+/**
+ * Evaluates {@code department-score.dmn} on a part's recorded facts and reads the decision's own output columns:
+ * every output but the total and the weight is a component of the score, shown with the column's Chinese label,
+ * in the table's order. So the table alone says what a score consists of.
+ */
+@Component
+public class ScoreDecision {
+
+    public static final String DECISION = "department-score";
+    static final String SCORE = "score";
+    static final String WEIGHT = "weight";
+
+    /** The score, the weight of the part's role, and each component's points by output name. */
+    public record Result(BigDecimal score, BigDecimal weight, Map<String, Integer> components) {}
+
+    private final DecisionService decisions;
+    private final RepositoryService repository;
+    private final EngineAsSystem engine;
+    private final Map<String, Map<String, String>> labelsByDefinition = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> inputLabelsByDefinition = new ConcurrentHashMap<>();
+
+    ScoreDecision(DecisionService decisions, RepositoryService repository, EngineAsSystem engine) {
+        this.decisions = decisions;
+        this.repository = repository;
+        this.engine = engine;
+    }
+
+    /** Evaluated on Duban's behalf: the reviewer completing the step holds no permission on decisions, nor needs one. */
+    public Result evaluate(Map<String, Object> inputs) {
+        DmnDecisionResult result = engine.call(() -> decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate());
+        Map<String, Object> outputs = result.getSingleResult().getEntryMap();
+        Map<String, Integer> components = new LinkedHashMap<>();
+        for (String name : labels().keySet()) {
+            components.put(name, ((Number) outputs.get(name)).intValue());
+        }
+        return new Result(new BigDecimal(outputs.get(SCORE).toString()), new BigDecimal(outputs.get(WEIGHT).toString()),
+                components);
+    }
+
+    /** The components' Chinese labels by output name, in the table's order (the latest deployed decision). */
+    public Map<String, String> labels() {
+        return engine.call(() -> {
+            DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
+                    .latestVersion().singleResult();
+            return labelsByDefinition.computeIfAbsent(definition.getId(), id -> read(repository.getDmnModelInstance(id)));
+        });
+    }
+
+    /** The facts' Chinese labels by the name the decision tables read them by (their input expressions). */
+    public Map<String, String> inputLabels() {
+        return engine.call(() -> {
+            DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
+                    .latestVersion().singleResult();
+            return inputLabelsByDefinition.computeIfAbsent(definition.getId(),
+                    id -> readInputs(repository.getDmnModelInstance(id)));
+        });
+    }
+
+    private static Map<String, String> readInputs(DmnModelInstance model) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
+            for (org.camunda.bpm.model.dmn.instance.Input input : table.getInputs()) {
+                String expression = input.getInputExpression().getText().getTextContent().strip();
+                labels.putIfAbsent(expression, input.getLabel());
+            }
+        }
+        return labels;
+    }
+
+    private static Map<String, String> read(DmnModelInstance model) {
+        Decision decision = model.getModelElementById(DECISION);
+        DecisionTable table = (DecisionTable) decision.getExpression();
+        Map<String, String> labels = new LinkedHashMap<>();
+        List<Output> outputs = List.copyOf(table.getOutputs());
+        for (Output output : outputs) {
+            if (!SCORE.equals(output.getName()) && !WEIGHT.equals(output.getName())) {
+                labels.put(output.getName(), output.getLabel());
+            }
+        }
+        return labels;
+    }
+}

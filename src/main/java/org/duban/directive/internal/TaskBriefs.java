@@ -1,0 +1,165 @@
+package org.duban.directive.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.duban.calendar.WorkCalendar;
+import org.duban.directive.EventDetails;
+import org.duban.directive.EventType;
+import org.duban.directive.Names;
+import org.duban.directive.PartStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a person needs in front of them to act on a task, from the records: which directive and unit, the
+ * deadline and how many working days are left, the instruction, why it came back (a return, a refused
+ * extension), what was reported so far and how often the unit was urged. Tasklist shows it in the form (the
+ * task-local variable {@code brief}, Markdown) and the task's name says what it is about.
+ */
+@Component
+public class TaskBriefs {
+
+    /** Tasklist lists task names; long titles are cut, the number and unit stay. */
+    static final int TITLE_IN_NAME = 24;
+    /** Engine String variables hold 4,000 characters; the whole text is on the directive's page. */
+    static final int BRIEF_LIMIT = 3800;
+    private static final int INSTRUCTION_LIMIT = 1200;
+    private static final int HISTORY_ENTRIES = 12;
+
+    private final Timeline timeline;
+    private final WorkCalendar calendar;
+    private final Names names;
+    private final String publicUrl;
+
+    TaskBriefs(Timeline timeline, WorkCalendar calendar, Names names,
+            @org.springframework.beans.factory.annotation.Value("${duban.notifications.public-url:http://localhost:8080}")
+            String publicUrl) {
+        this.timeline = timeline;
+        this.calendar = calendar;
+        this.names = names;
+        this.publicUrl = publicUrl;
+    }
+
+    /** 签收 · DB-2026-0005 推进智慧督查平台建设 · 市科技局 */
+    public String name(String step, DirectiveRow d, PartRow part) {
+        String title = d.title().length() > TITLE_IN_NAME ? d.title().substring(0, TITLE_IN_NAME) + "…" : d.title();
+        return step + " · " + d.number() + " " + title + (part == null ? "" : " · " + names.unit(part.unit()));
+    }
+
+    public String ofPart(DirectiveRow d, PartRow part) {
+        StringBuilder md = new StringBuilder();
+        md.append("**").append(d.number()).append("　").append(escape(d.title())).append("**\n\n");
+        md.append("- 承办单位：").append(names.unit(part.unit())).append("（").append(roleLabel(part)).append("）\n");
+        md.append("- 紧急程度：").append(d.priority().label()).append("\n");
+        md.append("- 办结期限：").append(part.deadline()).append("，").append(daysLeft(part)).append("\n");
+        if (!part.deadline().equals(part.originalDeadline())) {
+            md.append("- 原定期限：").append(part.originalDeadline()).append("（已延期 ").append(part.extensionCount())
+                    .append(" 次）\n");
+        }
+        if (part.urgeCount() > 0) {
+            md.append("- 已被催办 ").append(part.urgeCount()).append(" 次\n");
+        }
+        md.append("\n**批示内容**\n\n").append(escape(cut(d.instruction(), INSTRUCTION_LIMIT))).append("\n\n");
+        List<Timeline.Entry> events = timeline.of(d.number()).stream()
+                .filter(e -> part.unit().equals(e.unit()) || e.type() == EventType.REASSIGNED && moved(e, part))
+                .toList();
+        decisionsToActOn(part, events).forEach(line -> md.append(line).append("\n\n"));
+        List<Timeline.Entry> history = events.stream().filter(e -> SHOWN.contains(e.type())).toList();
+        if (!history.isEmpty()) {
+            md.append("**办理经过**\n\n");
+            history.subList(Math.max(0, history.size() - HISTORY_ENTRIES), history.size()).forEach(e -> md.append("- ")
+                    .append(e.at().atZoneSameInstant(WorkCalendar.ZONE).toLocalDate()).append(" ")
+                    .append(e.type().label()).append("：").append(escape(e.details().describe(names))).append("\n"));
+            md.append("\n");
+        }
+        return withLink(md, d);
+    }
+
+    public String ofDirective(DirectiveRow d) {
+        StringBuilder md = new StringBuilder();
+        md.append("**").append(d.number()).append("　").append(escape(d.title())).append("**\n\n");
+        md.append("- 交办：").append(names.person(d.issuedBy())).append("\n");
+        md.append("- 紧急程度：").append(d.priority().label()).append("\n");
+        md.append("- 办结期限：").append(d.deadline()).append("（距今 ")
+                .append(calendar.workingDaysBetween(calendar.today(), d.deadline())).append(" 个工作日）\n\n");
+        md.append("**批示内容**\n\n").append(escape(cut(d.instruction(), INSTRUCTION_LIMIT))).append("\n\n");
+        return withLink(md, d);
+    }
+
+    private static final List<EventType> SHOWN = List.of(EventType.SIGNED, EventType.RETURNED, EventType.REASSIGNED,
+            EventType.REASSIGNMENT_REFUSED, EventType.PROGRESS_REPORTED, EventType.URGED, EventType.EXTENSION_REQUESTED,
+            EventType.EXTENSION_APPROVED, EventType.EXTENSION_REFUSED, EventType.SUBMITTED, EventType.RETURNED_FOR_REWORK,
+            EventType.TURNED_YELLOW, EventType.TURNED_RED, EventType.ESCALATED);
+
+    /** What the person acting now must see first: the request or result waiting, or why the part came back. */
+    private List<String> decisionsToActOn(PartRow part, List<Timeline.Entry> events) {
+        Optional<Timeline.Entry> last = events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+        if (part.status() == PartStatus.RETURNED) {
+            return List.of("> **退回理由（申请改派）**：" + escape(part.returnReason()));
+        }
+        if (part.status() == PartStatus.EXTENSION_REQUESTED) {
+            return List.of("> **延期申请**：当前期限 " + part.deadline() + "，申请延期至 " + part.requestedDeadline()
+                    + "。理由：" + escape(part.extensionReason()));
+        }
+        if (part.status() == PartStatus.UNDER_REVIEW) {
+            return last(events, EventType.SUBMITTED).map(e -> "> **办理结果**：" + escape(e.details().describe(names)))
+                    .stream().toList();
+        }
+        if (last.isPresent() && last.get().type() == EventType.RETURNED_FOR_REWORK) {
+            return List.of("> **退回重办理由**：" + escape(last.get().details().text()));
+        }
+        if (last.isPresent() && last.get().type() == EventType.EXTENSION_REFUSED) {
+            return List.of("> **延期申请未获同意**：" + escape(String.valueOf(last.get().details().text())));
+        }
+        if (last.isPresent() && last.get().type() == EventType.REASSIGNMENT_REFUSED) {
+            return List.of("> **退回申请未获同意，请签收办理**：" + escape(String.valueOf(last.get().details().text())));
+        }
+        return List.of();
+    }
+
+    private static Optional<Timeline.Entry> last(List<Timeline.Entry> events, EventType type) {
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (events.get(i).type() == type) {
+                return Optional.of(events.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean moved(Timeline.Entry e, PartRow part) {
+        return e.details() instanceof EventDetails.Reassigned r && part.unit().equals(r.to());
+    }
+
+    private String daysLeft(PartRow part) {
+        int left = calendar.workingDaysBetween(calendar.today(), part.deadline());
+        return left >= 0 ? "剩余 " + left + " 个工作日" : "已逾期 " + -left + " 个工作日";
+    }
+
+    private static String roleLabel(PartRow part) {
+        return switch (part.role()) {
+            case LEAD -> "主办";
+            case CO -> "协办";
+            case SUB -> "下级承办";
+        };
+    }
+
+    private String withLink(StringBuilder md, DirectiveRow d) {
+        String link = "[在督办系统中查看事项全部情况](" + publicUrl + "/directives/" + d.number() + ")";
+        String text = md.length() + link.length() > BRIEF_LIMIT ? md.substring(0, BRIEF_LIMIT - link.length() - 4) + "…\n\n"
+                : md.toString();
+        return text + link;
+    }
+
+    private static String cut(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit) + "…";
+    }
+
+    /** People's text is shown as text: Markdown and HTML in it are not interpreted. */
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replaceAll("([*_`#\\[\\]|~])", "\\\\$1")
+                .replace("\n", "  \n");
+    }
+}

@@ -1,0 +1,115 @@
+package org.duban.directive.internal;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.duban.directive.DirectiveEvent;
+import org.duban.directive.EventDetails;
+import org.duban.directive.EventType;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The directive's timeline and Duban's audit record: every event, appended to the hash chain at the commit of
+ * the step that caused it ({@link AuditChain}), and published as a {@link DirectiveEvent} in that step's
+ * transaction, so that what listeners write (mails) commits or rolls back with the step. No code updates or
+ * deletes an event.
+ */
+@Component
+public class Timeline {
+
+    public record Entry(long id, String number, String unit, EventType type, String actor, OffsetDateTime at,
+            EventDetails details) {}
+
+    private final JdbcTemplate jdbc;
+    private final AuditChain chain;
+    private final EventJson json;
+    private final Audiences audiences;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    Timeline(JdbcTemplate jdbc, AuditChain chain, EventJson json, Audiences audiences, Clock clock,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.chain = chain;
+        this.json = json;
+        this.audiences = audiences;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** An event of the directive as a whole. */
+    public void record(DirectiveRow directive, EventType type, String actor, EventDetails details) {
+        record(directive, null, type, actor, details, audiences.of(type, directive, null, details));
+    }
+
+    /** An event of one unit's part. */
+    public void record(PartContext context, EventType type, String actor, EventDetails details) {
+        record(context.directive(), context.part(), type, actor, details,
+                audiences.of(type, context.directive(), context.part(), details));
+    }
+
+    /** An event with an audience the caller decides (a delivery concerns exactly the units it reached). */
+    public void record(DirectiveRow directive, PartRow part, EventType type, String actor, EventDetails details,
+            DirectiveEvent.Audience audience) {
+        // millisecond precision survives every database's timestamp type, so the hash can be recomputed
+        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        String unit = part == null ? null : part.unit();
+        AuditChain.Pending event = new AuditChain.Pending(directive.number(), unit, type.name(), actor, at,
+                json.write(details));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pendingInThisTransaction().add(event);
+        } else {
+            chain.append(List.of(event));
+        }
+        events.publishEvent(new DirectiveEvent(directive.number(), directive.title(), type, unit,
+                part == null ? null : part.role(), actor, at, details, audience));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AuditChain.Pending> pendingInThisTransaction() {
+        List<AuditChain.Pending> pending = (List<AuditChain.Pending>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<AuditChain.Pending> events = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, events);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    // chained last, just before commit: the head is locked only for the inserts and the commit
+                    chain.append(events);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Timeline.this);
+                }
+            });
+            pending = events;
+        }
+        return pending;
+    }
+
+    public List<Entry> of(String number) {
+        return jdbc.query("SELECT id, directive_number, department, type, actor, occurred_at, details FROM directive_event "
+                + "WHERE directive_number = ? ORDER BY id", this::entry, number);
+    }
+
+    /** What one person did in a period, over all directives. */
+    public List<Entry> byActor(String actor, OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.query("SELECT id, directive_number, department, type, actor, occurred_at, details FROM directive_event "
+                + "WHERE actor = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY id", this::entry, actor, from, to);
+    }
+
+    private Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        EventType type = EventType.valueOf(rs.getString("type"));
+        String unit = rs.getString("department");
+        return new Entry(rs.getLong("id"), rs.getString("directive_number"), unit, type, rs.getString("actor"),
+                rs.getObject("occurred_at", OffsetDateTime.class), json.read(type, unit != null, rs.getString("details")));
+    }
+}

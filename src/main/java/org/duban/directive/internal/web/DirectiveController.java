@@ -1,0 +1,95 @@
+package org.duban.directive.internal.web;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.duban.directive.internal.DirectiveAccess;
+import org.duban.directive.internal.DirectiveQueries;
+import org.duban.directive.internal.DirectiveRequest;
+import org.duban.directive.internal.IssueDirective;
+import org.duban.directive.DirectiveView;
+import org.duban.system.ApiException;
+import org.duban.system.CurrentUser;
+import org.duban.system.InvalidRequestException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "督办事项", description = "一键交办、查询、撤回")
+@RestController
+@RequestMapping("/api/directives")
+class DirectiveController {
+
+    private final IssueDirective issue;
+    private final WithdrawDirective withdraw;
+    private final DirectiveQueries queries;
+    private final DirectiveAccess access;
+
+    DirectiveController(IssueDirective issue, WithdrawDirective withdraw, DirectiveQueries queries,
+            DirectiveAccess access) {
+        this.issue = issue;
+        this.withdraw = withdraw;
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @Operation(summary = "一键交办", description = "领导交办即直达各承办单位；督查室拟稿须经领导批示。"
+            + "同一 Idempotency-Key 的重复请求返回第一次创建的事项。")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DirectiveView> issue(@RequestBody DirectiveRequest request,
+            @Parameter(description = "幂等键：重复提交（双击、刷新、重试）不会产生第二个事项")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            Authentication authentication) {
+        CurrentUser user = CurrentUser.of(authentication);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new InvalidRequestException("Idempotency-Key", "幂等键须为 1–200 个字符");
+        }
+        IssueDirective.Issued issued;
+        try {
+            issued = issue.issue(request, user, idempotencyKey);
+        } catch (DataIntegrityViolationException concurrentRepeat) {
+            // the same key was being used by a request that has committed meanwhile
+            issued = issue.replay(user.id(), idempotencyKey, issue.hash(request))
+                    .orElseThrow(() -> concurrentRepeat);
+        }
+        DirectiveView view = queries.find(issued.number()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/directives/" + issued.number()))
+                .header("Idempotent-Replayed", String.valueOf(issued.replayed()))
+                .body(view);
+    }
+
+    @Operation(summary = "查看督办事项", description = "含各承办单位的办理情况、评分及其构成、时间线。")
+    @GetMapping("/{number}")
+    DirectiveView find(@PathVariable String number, Authentication authentication) {
+        access.requireVisible(number, CurrentUser.of(authentication));
+        return queries.find(number).orElseThrow(() -> ApiException.notFound("督办事项 " + number + " 不存在。"));
+    }
+
+    @Operation(summary = "督办事项列表（台账）", description = "按状态、灯色、单位、类别、交办人、交办日期筛选，"
+            + "可排序、分页。承办单位只能看到本单位参与的事项。")
+    @GetMapping
+    DirectiveQueries.Page list(@org.springdoc.core.annotations.ParameterObject LedgerParameters parameters,
+            Authentication authentication) {
+        return queries.list(parameters.toFilter(CurrentUser.of(authentication)), parameters.pageOrFirst(),
+                parameters.sizeOr(20));
+    }
+
+    @Operation(summary = "撤回督办事项", description = "领导或督查室在办结前撤回；各单位未完成的任务随之结束。")
+    @PostMapping(path = "/{number}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    DirectiveView withdraw(@PathVariable String number, @RequestBody WithdrawalRequest request,
+            Authentication authentication) {
+        withdraw.withdraw(number, request, CurrentUser.of(authentication));
+        return queries.find(number).orElseThrow();
+    }
+}

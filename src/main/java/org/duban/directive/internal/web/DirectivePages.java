@@ -1,0 +1,146 @@
+package org.duban.directive.internal.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.duban.directive.internal.DirectiveAccess;
+import org.duban.directive.internal.DirectiveQueries;
+import org.duban.directive.internal.ScoreDecision;
+import org.duban.calendar.WorkCalendar;
+import org.duban.directive.DirectiveStatus;
+import org.duban.directive.DirectiveTemplates;
+import org.duban.directive.DirectiveView;
+import org.duban.directive.Light;
+import org.duban.directive.Priority;
+import org.duban.directive.ReportCycle;
+import org.duban.organisation.Organisation;
+import org.duban.organisation.Role;
+import org.duban.system.CurrentUser;
+import org.duban.system.InvalidRequestException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/** 台账, 事项 and 一键交办: the directive pages, drawn from the read model. */
+@Controller
+class DirectivePages {
+
+    static final int PAGE_SIZE = 20;
+
+    private final DirectiveQueries queries;
+    private final DirectiveAccess access;
+    private final Organisation organisation;
+    private final DirectiveTemplates templates;
+    private final ScoreDecision scoreDecision;
+    private final WorkCalendar calendar;
+
+    DirectivePages(DirectiveQueries queries, DirectiveAccess access, Organisation organisation,
+            DirectiveTemplates templates, ScoreDecision scoreDecision, WorkCalendar calendar) {
+        this.queries = queries;
+        this.access = access;
+        this.organisation = organisation;
+        this.templates = templates;
+        this.scoreDecision = scoreDecision;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/ledger")
+    String ledger(@ModelAttribute("params") LedgerParameters parameters, Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        try {
+            DirectiveQueries.Page page = queries.list(parameters.toFilter(user), parameters.pageOrFirst(),
+                    parameters.sizeOr(PAGE_SIZE));
+            model.addAttribute("page", page);
+            model.addAttribute("pages", Math.max(1, (page.total() + page.size() - 1) / page.size()));
+        } catch (InvalidRequestException wrongFilter) {
+            model.addAttribute("problems", wrongFilter.problems());
+        }
+        model.addAttribute("query", query(parameters, null));
+        model.addAttribute("queryWithoutPage", query(parameters, -1));
+        model.addAttribute("statuses", Arrays.asList(DirectiveStatus.values()));
+        model.addAttribute("lights", Arrays.asList(Light.values()));
+        model.addAttribute("departments", user.seesEverything() ? organisation.departments()
+                : organisation.departments().stream().filter(d -> user.departments().contains(d.code())).toList());
+        model.addAttribute("categories", templatesList());
+        // who may issue: leaders directly, the office by a draft a leader approves
+        model.addAttribute("leaders", java.util.stream.Stream.concat(organisation.withRole(Role.LEADER).stream(),
+                organisation.withRole(Role.SUPERVISOR).stream()).distinct().toList());
+        return "directive/ledger";
+    }
+
+    @GetMapping("/directives/{number}")
+    String directive(@PathVariable String number, Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        access.requireVisible(number, user);
+        DirectiveView view = queries.find(number).orElseThrow();
+        model.addAttribute("d", view);
+        model.addAttribute("categoryName", templates.find(view.category()).map(t -> t.name()).orElse(view.category()));
+        model.addAttribute("leadName", organisation.department(view.leadDepartment()).map(x -> x.name())
+                .orElse(view.leadDepartment()));
+        model.addAttribute("issuerName", organisation.member(view.issuedBy()).map(m -> m.name()).orElse(view.issuedBy()));
+        boolean office = user.isLeader() || user.isSupervisor();
+        model.addAttribute("canUrge", office && view.status() == DirectiveStatus.IN_PROGRESS);
+        model.addAttribute("canWithdraw", office && view.status().isOpen());
+        model.addAttribute("scoreLabels", scoreDecision.labels());
+        model.addAttribute("noSchedule", calendar.hasSchedule(view.currentDeadline().getYear()) ? null
+                : view.currentDeadline().getYear() + " 年的国务院节假日安排尚未发布，工作日暂按周一至周五计算");
+        return "directive/directive";
+    }
+
+    @GetMapping("/issue")
+    String issue(Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        access.requireOffice(user, "交办督办事项");
+        // one key per opened form: a double press or a resubmission replays instead of creating twice
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        model.addAttribute("drafting", !user.isLeader());
+        model.addAttribute("categories", templatesList());
+        model.addAttribute("priorities", Arrays.asList(Priority.values()));
+        model.addAttribute("cycles", Arrays.asList(ReportCycle.values()));
+        model.addAttribute("roots", organisation.departments().stream().filter(d -> d.parentCode() == null).toList());
+        model.addAttribute("organisation", organisation);
+        model.addAttribute("defaultCategory", templates.defaultTemplate().code());
+        return "directive/issue";
+    }
+
+    private List<org.duban.directive.DirectiveTemplate> templatesList() {
+        return templates.all();
+    }
+
+    /** The ledger's query string, for export links and paging; {@code page} -1 leaves the page out. */
+    private static String query(LedgerParameters p, Integer page) {
+        UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
+        add(builder, "status", p.status());
+        add(builder, "light", p.light());
+        add(builder, "department", p.department());
+        add(builder, "category", p.category());
+        add(builder, "leader", p.leader());
+        add(builder, "from", p.from());
+        add(builder, "to", p.to());
+        add(builder, "q", p.q());
+        add(builder, "sort", p.sort());
+        add(builder, "order", p.order());
+        if (p.size() != null) {
+            builder.queryParam("size", p.size());
+        }
+        if (page == null && p.page() != null) {
+            builder.queryParam("page", p.page());
+        }
+        String query = builder.build().getQuery();
+        return query == null ? "" : query;
+    }
+
+    /** Encoded here, whole: a "+" in a search must come back as a "+", not as a space. */
+    private static void add(UriComponentsBuilder builder, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            builder.queryParam(name, UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8).replace("+", "%2B"));
+        }
+    }
+}
