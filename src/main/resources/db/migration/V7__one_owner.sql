@@ -9,6 +9,8 @@ ALTER TABLE directive_department ADD COLUMN delivered_at TIMESTAMP WITH TIME ZON
 ALTER TABLE directive_department ADD COLUMN sign_due_at TIMESTAMP WITH TIME ZONE;
 -- the Beijing day of the last submission: the light of a result waiting for review is judged by it
 ALTER TABLE directive_department ADD COLUMN submitted_on DATE;
+-- the Beijing day of the last return for rework: a result returned after it was submitted is being handled again
+ALTER TABLE directive_department ADD COLUMN reworked_on DATE;
 ALTER TABLE directive_department ADD COLUMN last_progress_on DATE;
 -- a return at signing (退回/申请改派) waiting for the office's decision, and how often the part was returned
 ALTER TABLE directive_department ADD COLUMN return_reason VARCHAR(2000);

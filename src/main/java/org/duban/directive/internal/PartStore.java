@@ -136,7 +136,7 @@ public class PartStore {
     }
 
     void reworked(PartRow p) {
-        update(p, "status = ?, rework_count = rework_count + 1", PartStatus.HANDLING.name());
+        update(p, "status = ?, rework_count = rework_count + 1, reworked_on = ?", PartStatus.HANDLING.name(), today());
     }
 
     void scored(PartRow p, BigDecimal score, BigDecimal weight, String componentsJson) {

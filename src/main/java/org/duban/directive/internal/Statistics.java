@@ -148,13 +148,18 @@ class Statistics implements DirectiveStatistics {
     @Override
     public List<OpenPart> openPartsAsOf(LocalDate lastDay, LocalDate lightDay) {
         return jdbc.query("SELECT d.number, d.title, d.lead_department, p.department, p.deadline, p.yellow_from, "
-                        + "p.submitted_on, p.late_days FROM directive d JOIN directive_department p "
+                        + "p.submitted_on, p.late_days, p.reworked_on, p.status FROM directive d JOIN directive_department p "
                         + "ON p.directive_number = d.number WHERE d.dispatched_on <= ? "
                         + "AND (d.closed_on IS NULL OR d.closed_on > ?) AND (p.done_on IS NULL OR p.done_on > ?) "
                         + "AND p.parent_department IS NULL ORDER BY d.number, p.position",
                 (rs, i) -> {
                     LocalDate submittedOn = rs.getObject(7, LocalDate.class);
-                    boolean waiting = submittedOn != null && !submittedOn.isAfter(lastDay);
+                    LocalDate reworkedOn = rs.getObject(9, LocalDate.class);
+                    // waiting for review at the end of that day: submitted by then, and not returned since by then
+                    // (returned and submitted again on one day: the part's status now says which came last)
+                    boolean waiting = submittedOn != null && !submittedOn.isAfter(lastDay) && (reworkedOn == null
+                            || reworkedOn.isBefore(submittedOn) || reworkedOn.isAfter(lastDay)
+                            || reworkedOn.equals(submittedOn) && !"HANDLING".equals(rs.getString(10)));
                     Light light = rule.part(waiting ? PartStatus.UNDER_REVIEW : PartStatus.HANDLING,
                             rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
                             waiting ? submittedOn : null, waiting ? (Integer) rs.getObject(8) : null, lightDay);

@@ -1,25 +1,33 @@
-package org.duban.evaluation;
+package org.duban.directive.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import java.io.InputStream;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
-/** department-score.dmn against a table of cases worked out by hand. */
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
-@Tag("database")
-class DepartmentScoreDecisionIT {
+/** department-score.dmn against a table of cases worked out by hand: the DMN engine alone, no Spring, no database. */
+class DepartmentScoreDecisionTest {
 
-    @Autowired
-    DecisionService decisions;
+    static DmnEngine dmn;
+    static DmnDecision decision;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        try (InputStream model = DepartmentScoreDecisionTest.class.getResourceAsStream("/bpmn/department-score.dmn")) {
+            decision = dmn.parseDecision("department-score", model);
+        }
+    }
 
     @ParameterizedTest(name = "{0} late {1} signLate {2} urges {3} rework {4} ext {5} rating {6} → {7}")
     @CsvSource({
@@ -33,11 +41,11 @@ class DepartmentScoreDecisionIT {
     void scoresAndExplainsEachCase(String role, int late, int signLate, int urges, int rework, int extensions, int rating,
             int score, int timeliness, int signing, int quality, int urge, int reworkPoints, int extensionPoints,
             double weight) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey("department-score")
-                .variables(Variables.createVariables().putValue("role", role).putValue("lateDays", late)
+        DmnDecisionResultEntries result = dmn.evaluateDecision(decision,
+                Variables.createVariables().putValue("role", role).putValue("lateDays", late)
                         .putValue("signLateDays", signLate).putValue("urgeCount", urges).putValue("reworkCount", rework)
                         .putValue("approvedExtensions", extensions).putValue("qualityRating", rating))
-                .evaluate().getSingleResult();
+                .getSingleResult();
         Map<String, Object> entries = result.getEntryMap();
         assertThat(((Number) entries.get("score")).intValue()).isEqualTo(score);
         assertThat(((Number) entries.get("timelinessPoints")).intValue()).isEqualTo(timeliness);
