@@ -95,9 +95,25 @@ public class Timeline {
         return pending;
     }
 
+    /**
+     * The directive's events in order, with those of the current transaction that are still waiting to be chained
+     * at its commit (a step reads what the steps before it in the same transaction recorded).
+     */
     public List<Entry> of(String number) {
-        return jdbc.query("SELECT id, directive_number, department, type, actor, occurred_at, details FROM directive_event "
-                + "WHERE directive_number = ? ORDER BY id", this::entry, number);
+        List<Entry> entries = new ArrayList<>(jdbc.query("SELECT id, directive_number, department, type, actor, "
+                + "occurred_at, details FROM directive_event WHERE directive_number = ? ORDER BY id", this::entry, number));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            @SuppressWarnings("unchecked")
+            List<AuditChain.Pending> pending = (List<AuditChain.Pending>) TransactionSynchronizationManager.getResource(this);
+            if (pending != null) {
+                pending.stream().filter(e -> e.number().equals(number)).forEach(e -> {
+                    EventType type = EventType.valueOf(e.type());
+                    entries.add(new Entry(0, e.number(), e.unit(), type, e.actor(), e.at(),
+                            json.read(type, e.unit() != null, e.details())));
+                });
+            }
+        }
+        return entries;
     }
 
     /** What one person did in a period, over all directives. */

@@ -26,16 +26,19 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of department-work.bpmn on a bare engine, its beans replaced (see {@link ModelBeans}): which tasks
  * a part goes through, whose they are, and which step runs when — signing or returning, handling with progress,
  * extensions and submission, review and rework, and each action of the supervision clock.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/department-work.bpmn")
 class DepartmentWorkModelTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("engine-tier.cfg.xml")
+            .build();
 
     /** The part's record as the fake steps keep it; the facts bean answers from it, as the real one does. */
     public static final class Facts {

@@ -24,16 +24,19 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every path of directive.bpmn on a bare engine, its beans replaced: a leader's directive or the office's draft
  * (approved or refused), delivery at once or in batches, waiting for the parts or finding them done, and
  * withdrawal.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/directive.bpmn")
 class DirectiveModelTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("engine-tier.cfg.xml")
+            .build();
 
     /** The directive's record as the fake steps keep it. */
     public static final class Facts {

@@ -1,0 +1,74 @@
+package org.duban.directive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.duban.support.Http;
+import org.duban.support.ProcessDriver;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A directive to more units than one batch: the issuing request returns with the first batch delivered, the rest
+ * follow as jobs of their own (here run by hand, one at a time), each unit once; the page counts 已送达 N/M.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"camunda.bpm.job-execution.enabled=false", "duban.dispatch.batch-size=2"})
+@Tag("database")
+class BatchDeliveryIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theFirstBatchGoesOutWithTheRequestAndTheRestFollowInJobs() throws Exception {
+        Http leader = Http.basic(port, "leader", "demo");
+        Http.Response issued = leader.post("/api/directives", """
+                {"title":"分批送达","instruction":"请各单位办理","priority":"normal","leadDepartment":"dsjj",
+                 "coDepartments":["kjj","zdxq","dfs","dsjj-zwfw"],"deadline":"%s"}
+                """.formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30)));
+        assertThat(issued.status()).isEqualTo(201);
+        JsonNode directive = JSON.readTree(issued.body());
+        String number = directive.get("number").asText();
+        assertThat(directive.get("delivered").asInt()).isEqualTo(2);
+        assertThat(directive.get("parts").asInt()).isEqualTo(5);
+        assertThat(Http.loggedIn(port, "leader", "demo").get("/directives/" + number).body()).contains("已送达 2/5");
+        assertThat(Http.basic(port, "dfs", "demo").get("/engine-rest/task?processInstanceBusinessKey=" + number).body())
+                .as("a unit of a later batch has no task yet").isEqualTo("[]");
+
+        ProcessDriver driver = new ProcessDriver(engine);
+        for (int batch = 0; batch < 2; batch++) {
+            String instance = jdbc.queryForObject("SELECT process_instance_id FROM directive WHERE number = ?", String.class,
+                    number);
+            List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instance).messages().list();
+            assertThat(jobs).as("one batch at a time").hasSize(1);
+            engine.getManagementService().executeJob(jobs.get(0).getId());
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directive_department WHERE directive_number = ? "
+                + "AND process_instance_id IS NOT NULL", Integer.class, number)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT process_instance_id) FROM directive_department "
+                + "WHERE directive_number = ?", Integer.class, number)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directive_event WHERE directive_number = ? "
+                + "AND type = 'DISPATCHED'", Integer.class, number)).as("one delivery record per batch").isEqualTo(3);
+        for (String unit : List.of("dsjj", "kjj", "zdxq", "dfs", "dsjj-zwfw")) {
+            assertThat(driver.departmentWork(number, unit)).as(unit).isNotNull();
+        }
+        assertThat(JSON.readTree(leader.get("/api/directives/" + number).body()).get("delivered").asInt()).isEqualTo(5);
+    }
+}
