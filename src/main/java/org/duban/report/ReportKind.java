@@ -6,23 +6,26 @@ import java.util.Optional;
 import org.duban.scorecard.Period;
 
 /**
- * The periodic reports (日报告、周分析、月小结、季讲评), each produced by its own timer-started process. The
- * process keys must match the ids of the models in bpmn/.
+ * The periodic reports (日报告、周分析、月小结、季讲评), produced by the one model bpmn/periodic-report.bpmn: each kind
+ * has its own timer start event there, which names the kind ({@code reportKind}, this enum's key).
  */
 public enum ReportKind {
-    DAILY("daily", "daily-report", "日报告", null),
-    WEEKLY("weekly", "weekly-report", "周分析", Period.Kind.WEEK),
-    MONTHLY("monthly", "monthly-report", "月小结", Period.Kind.MONTH),
-    QUARTERLY("quarterly", "quarterly-report", "季讲评", Period.Kind.QUARTER);
+    DAILY("daily", "日报告", null),
+    WEEKLY("weekly", "周分析", Period.Kind.WEEK),
+    MONTHLY("monthly", "月小结", Period.Kind.MONTH),
+    QUARTERLY("quarterly", "季讲评", Period.Kind.QUARTER);
+
+    /** The key of the model that produces every report; it must match the id in bpmn/periodic-report.bpmn. */
+    public static final String PROCESS = "periodic-report";
+    /** The message that starts the model for a report missed while the application was down. */
+    public static final String MESSAGE_MISSED = "report-missed";
 
     private final String key;
-    private final String processKey;
     private final String title;
     private final Period.Kind periodKind;
 
-    ReportKind(String key, String processKey, String title, Period.Kind periodKind) {
+    ReportKind(String key, String title, Period.Kind periodKind) {
         this.key = key;
-        this.processKey = processKey;
         this.title = title;
         this.periodKind = periodKind;
     }
@@ -30,10 +33,6 @@ public enum ReportKind {
     /** As written in URLs and the report table: daily, weekly, monthly, quarterly. */
     public String key() {
         return key;
-    }
-
-    public String processKey() {
-        return processKey;
     }
 
     public String title() {
@@ -49,7 +48,4 @@ public enum ReportKind {
         return Arrays.stream(values()).filter(kind -> kind.key.equals(key)).findFirst();
     }
 
-    public static Optional<ReportKind> ofProcess(String processKey) {
-        return Arrays.stream(values()).filter(kind -> kind.processKey.equals(processKey)).findFirst();
-    }
 }

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The four report processes run by their own timers while the engine clock walks day by day across the 2026
+ * The report model's timer runs while the engine clock walks day by day across the 2026
  * Spring Festival and National Day: each report comes on its day, once, with figures counted by hand from the
  * read-model rows below, and is queued to the leaders and the supervision office. The job executor is off:
  * the test fires the timers that are due, as the job executor would at 08:30.
@@ -227,46 +227,36 @@ class ReportIT {
         assertRegenerationGivesTheSameContent("daily", "2026-10-08");
     }
 
-    /** Moves the engine clock to 08:30 of each day and fires the report timers that are due then. */
+    /** Moves the engine clock to 08:30 of each day and fires the report timer, as the job executor would. */
     private void runTimersDaily(String first, String last) {
         ManagementService management = engine.getManagementService();
         ProcessDriver.clock(first + "T08:30:00+08:00");
-        for (ReportKind kind : ReportKind.values()) {
-            // the timers were set at deployment, by the real clock: start them at the test's first day
-            management.setJobDuedate(timer(kind).getId(), ClockUtil.getCurrentTime());
-        }
+        // the timer was set at deployment, by the real clock: start it at the test's first day
+        management.setJobDuedate(timer().getId(), ClockUtil.getCurrentTime());
         for (LocalDate day = LocalDate.parse(first); !day.isAfter(LocalDate.parse(last)); day = day.plusDays(1)) {
             ProcessDriver.clock(day + "T08:30:00+08:00");
-            for (ReportKind kind : ReportKind.values()) {
-                List<Job> due = management.createJobQuery().processDefinitionKey(kind.processKey()).timers()
-                        .executable().list();
-                assertThat(due).as(kind + " on " + day).hasSize(1);
-                management.executeJob(due.get(0).getId());
-                assertThat(timer(kind).getDuedate().toInstant()).as("next " + kind + " timer")
-                        .isEqualTo(OffsetDateTime.parse(day.plusDays(1) + "T08:30:00+08:00").toInstant());
-            }
+            List<Job> due = management.createJobQuery().processDefinitionKey(ReportKind.PROCESS).timers().executable()
+                    .list();
+            assertThat(due).as("the report timer on " + day).hasSize(1);
+            management.executeJob(due.get(0).getId());
+            assertThat(timer().getDuedate().toInstant()).as("next report timer")
+                    .isEqualTo(OffsetDateTime.parse(day.plusDays(1) + "T08:30:00+08:00").toInstant());
         }
     }
 
-    private Job timer(ReportKind kind) {
-        return engine.getManagementService().createJobQuery().processDefinitionKey(kind.processKey()).timers()
+    private Job timer() {
+        return engine.getManagementService().createJobQuery().processDefinitionKey(ReportKind.PROCESS).timers()
                 .singleResult();
     }
 
-    /** On an already reported day every process runs again (another node, a retry) and sends nothing. */
+    /** On an already reported day the model runs again (another node, a retry) and writes and sends nothing. */
     private void aSecondFiringChangesNothing(String at) {
         ProcessDriver.clock(at);
         int reports = jdbc.queryForObject("SELECT COUNT(*) FROM report", Integer.class);
         int mails = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox", Integer.class);
-        for (ReportKind kind : ReportKind.values()) {
-            ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey(kind.processKey());
-            if (kind == ReportKind.DAILY || kind == ReportKind.WEEKLY) {
-                assertThat(again).isEnded().hasPassed("Task_GenerateReport", "End_AlreadyReported")
-                        .hasNotPassed("Task_MailReport");
-            } else {
-                assertThat(again).isEnded().hasPassed("End_NotDue").hasNotPassed("Task_GenerateReport");
-            }
-        }
+        ProcessInstance again = engine.getRuntimeService().createMessageCorrelation(ReportKind.MESSAGE_MISSED)
+                .setVariable("reportDay", at.substring(0, 10)).correlateStartMessage();
+        assertThat(again).isEnded().hasPassed("Task_GenerateReport", "End_AlreadyReported").hasNotPassed("Task_MailReport");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report", Integer.class)).isEqualTo(reports);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox", Integer.class)).isEqualTo(mails);
     }

@@ -3,7 +3,6 @@ package org.duban.report.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.duban.report.ReportPeriod;
-import org.duban.report.internal.ReportPeriods;
 import org.duban.report.internal.Reports;
 import org.springframework.stereotype.Component;
 
@@ -12,18 +11,17 @@ import org.springframework.stereotype.Component;
 public class GenerateReportDelegate implements JavaDelegate {
 
     private final Reports reports;
-    private final ReportPeriods periods;
+    private final ReportPlan plan;
 
-    GenerateReportDelegate(Reports reports, ReportPeriods periods) {
+    GenerateReportDelegate(Reports reports, ReportPlan plan) {
         this.reports = reports;
-        this.periods = periods;
+        this.plan = plan;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReportPeriod period = periods.parse((String) execution.getVariable(ReportVariables.REPORT_KIND),
-                (String) execution.getVariable(ReportVariables.REPORT_PERIOD));
-        execution.setVariable(ReportVariables.REPORT_CREATED,
+        ReportPeriod period = plan.period(execution);
+        execution.setVariableLocal(ReportVariables.REPORT_CREATED,
                 reports.generate(period, execution.getProcessInstanceId()));
     }
 }

@@ -1,87 +1,46 @@
 package org.duban.report.process;
 
-import java.time.ZoneId;
-import java.util.Date;
-
-import org.camunda.bpm.engine.impl.calendar.CycleBusinessCalendar;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
 
 import org.duban.calendar.WorkCalendar;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
- * The report timers' cron expressions from configuration ({@code duban.reports.*}), for the models'
- * {@code ${reportSchedule.dailyCron}} (a property name with dashes cannot appear in a model expression). A timer
- * start event resolves its expression when the model is deployed; {@link ApplyReportSchedule} deploys a model
- * again when the setting has changed. Camunda 7.24 reads Spring-style cron (six fields, seconds first) in the
- * JVM's default time zone.
+ * When the report model's timer fires: {@code duban.reports.cron}, Beijing time (the JVM's zone is fixed to it,
+ * see {@code BeijingTimeZone}), written into the model when it is deployed ({@link ReportModelDeployment}); the
+ * model file itself names it {@code ${reportSchedule.cron}}. Spring-style cron, six fields, seconds first, as
+ * Camunda 7.24 reads it. The timer fires every day; the model decides which reports are due.
  */
 @Component("reportSchedule")
 public class ReportSchedule {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportSchedule.class);
+    private final String cron;
 
-    private final String dailyCron;
-    private final String weeklyCron;
-    private final String monthlyCron;
-    private final String quarterlyCron;
-
-    public ReportSchedule(@Value("${duban.reports.daily-cron}") String dailyCron,
-            @Value("${duban.reports.weekly-cron}") String weeklyCron,
-            @Value("${duban.reports.monthly-cron}") String monthlyCron,
-            @Value("${duban.reports.quarterly-cron}") String quarterlyCron) {
-        this.dailyCron = valid("daily-cron", dailyCron);
-        this.weeklyCron = valid("weekly-cron", weeklyCron);
-        this.monthlyCron = valid("monthly-cron", monthlyCron);
-        this.quarterlyCron = valid("quarterly-cron", quarterlyCron);
-        warnIfNotBeijingTime(ZoneId.systemDefault());
+    public ReportSchedule(@Value("${duban.reports.cron}") String cron) {
+        this.cron = valid(cron);
     }
 
     /** Refuses at start what the engine would refuse later, deep inside a deployment. */
-    private static String valid(String property, String cron) {
+    private static String valid(String cron) {
         try {
-            new CycleBusinessCalendar().resolveDuedate(cron, new Date());
+            CronExpression.parse(cron);
             return cron;
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("duban.reports." + property + " '" + cron + "' is not a cron expression "
-                    + "the engine accepts: six fields, second minute hour day-of-month month day-of-week, "
-                    + "e.g. '0 30 8 * * ?'", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("duban.reports.cron '" + cron + "' is not a cron expression: six fields, "
+                    + "second minute hour day-of-month month day-of-week, e.g. '0 30 8 * * ?'", e);
         }
     }
 
-    public String getDailyCron() {
-        return dailyCron;
+    public String getCron() {
+        return cron;
     }
 
-    public String getWeeklyCron() {
-        return weeklyCron;
-    }
-
-    public String getMonthlyCron() {
-        return monthlyCron;
-    }
-
-    public String getQuarterlyCron() {
-        return quarterlyCron;
-    }
-
-    public String cron(org.duban.report.ReportKind kind) {
-        return switch (kind) {
-            case DAILY -> dailyCron;
-            case WEEKLY -> weeklyCron;
-            case MONTHLY -> monthlyCron;
-            case QUARTERLY -> quarterlyCron;
-        };
-    }
-
-    /** The engine fires cron timers by the JVM's clock zone; 08:30 in UTC would be 16:30 in Beijing. */
-    private static void warnIfNotBeijingTime(ZoneId zone) {
-        if (!zone.getRules().equals(WorkCalendar.ZONE.getRules())) {
-            log.warn("The JVM's time zone is {}, not {}: report timers fire by {} time. Start Java with "
-                    + "-Duser.timezone=Asia/Shanghai (or TZ=Asia/Shanghai) so that they fire at Beijing office hours.",
-                    zone, WorkCalendar.ZONE, zone);
-        }
+    /** When the timer first fires on {@code day}, Beijing time (null if it does not fire that day). */
+    public ZonedDateTime firstFiringOn(LocalDate day) {
+        ZonedDateTime next = CronExpression.parse(cron).next(day.atStartOfDay(WorkCalendar.ZONE).minusNanos(1));
+        return next != null && next.toLocalDate().equals(day) ? next : null;
     }
 }
