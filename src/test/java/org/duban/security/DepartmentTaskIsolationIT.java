@@ -27,8 +27,14 @@ class DepartmentTaskIsolationIT {
     String kjjTask;
     String zdxqTask;
 
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+
     @BeforeEach
     void oneTaskForEachOfTwoDepartments() {
+        // a bare one-task process of the test's own (the application deploys only its models)
+        repository.createDeployment().name("test-department-task").enableDuplicateFiltering(false)
+                .addClasspathResource("bpmn/test/department-task.bpmn").deploy();
         kjjTask = startTaskFor("kjj");
         zdxqTask = startTaskFor("zdxq");
     }
