@@ -34,8 +34,17 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         return "postgres".equals(System.getProperty("duban.test.database"));
     }
 
+    /**
+     * Set (true) by a test that brings its own database: several nodes on one database, a database the
+     * test stops, a restored dump.
+     */
+    public static final String OWN_DATABASE = "duban.test.own-database";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (Boolean.parseBoolean(context.getEnvironment().getProperty(OWN_DATABASE))) {
+            return;
+        }
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Map<String, Object> properties = onPostgres()
                 ? Map.of("spring.datasource.url", SERVER + createPostgresDatabase("duban_test_" + suffix),
@@ -43,6 +52,29 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 : Map.of("spring.datasource.url", "jdbc:h2:mem:duban_" + suffix + ";DB_CLOSE_DELAY=-1",
                         "spring.datasource.username", "sa", "spring.datasource.password", "");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("duban-test-database", properties));
+    }
+
+    /** The server's JDBC URL with the database name appended, e.g. {@code jdbc:postgresql://127.0.0.1:5432/} + name. */
+    public static String postgresUrl(String database) {
+        return SERVER + database;
+    }
+
+    /** A connection to the server's maintenance database, for creating, dropping and locking out test databases. */
+    public static Connection postgresAdmin() throws SQLException {
+        return DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+    }
+
+    /** A new empty PostgreSQL database, dropped when the test JVM ends. */
+    public static String newPostgresDatabase(String prefix) {
+        return createPostgresDatabase(prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
+    public static String postgresUser() {
+        return USER;
+    }
+
+    public static String postgresPassword() {
+        return PASSWORD;
     }
 
     private static String createPostgresDatabase(String name) {
