@@ -18,7 +18,11 @@ public class CurrentEngineListener implements TestExecutionListener {
         if (!testContext.hasApplicationContext()) {
             return;
         }
-        ProcessEngine engine = testContext.getApplicationContext().getBean(ProcessEngine.class);
+        register(testContext.getApplicationContext().getBean(ProcessEngine.class));
+    }
+
+    /** Makes {@code engine} the one Camunda's REST API and webapps find under its name. */
+    public static void register(ProcessEngine engine) {
         if (ProcessEngines.getProcessEngines().get(engine.getName()) != engine) {
             ProcessEngines.registerProcessEngine(engine);
         }
