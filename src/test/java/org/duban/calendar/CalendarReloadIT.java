@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A year's schedule loaded without a restart: refused when invalid, previewed without effect, applied
@@ -29,6 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "duban.calendar.poll-interval=PT0.5S")
 @Tag("database")
+// a context of its own (its event recorder) that no other class reuses
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CalendarReloadIT {
 
     static final String SCHEDULE_2027 = """

@@ -51,7 +51,7 @@ public final class Nodes implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--" + TestDatabaseInitializer.OWN_DATABASE + "=true",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password, "--duban.node-id=" + nodeId,
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off", "--spring.datasource.hikari.maximum-pool-size=5"));
         for (String property : properties) {
             args.add("--" + property);
         }

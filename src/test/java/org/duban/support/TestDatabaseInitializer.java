@@ -48,7 +48,10 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Map<String, Object> properties = onPostgres()
                 ? Map.of("spring.datasource.url", SERVER + createPostgresDatabase("duban_test_" + suffix),
-                        "spring.datasource.username", USER, "spring.datasource.password", PASSWORD)
+                        "spring.datasource.username", USER, "spring.datasource.password", PASSWORD,
+                        // the context cache keeps many applications alive at once; idle ones must hand their
+                        // connections back, or the server's 100 run out
+                        "spring.datasource.hikari.minimum-idle", "0", "spring.datasource.hikari.idle-timeout", "10000")
                 : Map.of("spring.datasource.url", "jdbc:h2:mem:duban_" + suffix + ";DB_CLOSE_DELAY=-1",
                         "spring.datasource.username", "sa", "spring.datasource.password", "");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("duban-test-database", properties));

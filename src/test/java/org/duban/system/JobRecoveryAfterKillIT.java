@@ -107,7 +107,8 @@ class JobRecoveryAfterKillIT {
                 "--server.address=127.0.0.1", "--" + TestDatabaseInitializer.OWN_DATABASE + "=true",
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabaseInitializer.postgresUser(),
                 "--spring.datasource.password=" + TestDatabaseInitializer.postgresPassword(), "--duban.node-id=" + id,
-                "--duban.notifications.poll-interval=PT1H", "--spring.main.banner-mode=off", "--logging.level.root=warn"));
+                "--duban.notifications.poll-interval=PT1H", "--spring.main.banner-mode=off", "--logging.level.root=warn",
+                "--spring.datasource.hikari.maximum-pool-size=5"));
     }
 
     private static ChildJvm startAfter(ChildJvm first, int firstPort, String id, String url, int port) throws IOException {

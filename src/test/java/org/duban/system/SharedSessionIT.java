@@ -40,6 +40,7 @@ class SharedSessionIT {
             CurrentEngineListener.register(a.getBean(ProcessEngine.class));
 
             Http onA = Http.loggedIn(portA, "kjj", "demo");
+            assertThat(onA.cookie("DUBAN_SESSION")).as("our cookie name, now Spring Session's").isNotNull();
             // the webapps authenticate the person on A and keep that, with their CSRF token, in the session
             assertThat(onA.get("/camunda/app/tasklist/default/").status()).isEqualTo(200);
             assertThat(onA.get("/camunda/api/admin/auth/user/default").body()).contains("\"userId\":\"kjj\"");
