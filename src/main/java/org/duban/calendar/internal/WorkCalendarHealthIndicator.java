@@ -34,10 +34,10 @@ class WorkCalendarHealthIndicator implements HealthIndicator {
                 .withDetail("years", calendar.configuredYears())
                 .withDetail("fallbackYears", fallbackYears);
         if (!fallbackYears.isEmpty()) {
-            health.withDetail("warning", "No holiday file for " + fallbackYears
+            health.withDetail("warning", "No holiday schedule for " + fallbackYears
                     + ": those dates are counted Monday to Friday only");
         } else if (!calendar.hasSchedule(nextYear)) {
-            health.withDetail("notice", "No holiday file for " + nextYear + " yet");
+            health.withDetail("notice", "No holiday schedule for " + nextYear + " yet (load it on /admin/calendar)");
         }
         return health.build();
     }
