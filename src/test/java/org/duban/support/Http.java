@@ -38,13 +38,35 @@ public final class Http {
 
     private final String base;
     private final HttpClient client;
+    private final CookieManager cookies;
     private final String authorization;
 
     private Http(String base, String authorization) {
         this.base = base;
         this.authorization = authorization;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager()).build();
+        this.cookies = new CookieManager();
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
+    }
+
+    private Http(Http browser, int port) {
+        this.base = "http://localhost:" + port;
+        this.authorization = browser.authorization;
+        this.cookies = browser.cookies;
+        this.client = browser.client;
+    }
+
+    /**
+     * The same browser (its cookies) talking to another node, as behind a load balancer that does not
+     * stick a person to one node.
+     */
+    public Http at(int port) {
+        return new Http(this, port);
+    }
+
+    /** The value of a cookie the browser holds, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public static Http anonymous(int port) {

@@ -27,6 +27,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     private static final String USER = System.getenv().getOrDefault("DUBAN_TEST_PG_USER", "postgres");
     private static final String PASSWORD = System.getenv().getOrDefault("DUBAN_TEST_PG_PASSWORD", "");
     private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+    /** Contexts on our databases: closed before the databases are dropped, or their engines die on cut connections. */
+    private static final List<ConfigurableApplicationContext> CONTEXTS = new CopyOnWriteArrayList<>();
     private static String server;
     private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres embedded;
 
@@ -74,15 +76,53 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         return "postgres".equals(System.getProperty("duban.test.database"));
     }
 
+    /**
+     * Set (true) by a test that brings its own database: several nodes on one database, a database the
+     * test stops, a restored dump.
+     */
+    public static final String OWN_DATABASE = "duban.test.own-database";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        if (Boolean.parseBoolean(context.getEnvironment().getProperty(OWN_DATABASE))) {
+            return;
+        }
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (onPostgres()) {
+            CONTEXTS.add(context);
+        }
         Map<String, Object> properties = onPostgres()
                 ? Map.of("spring.datasource.url", server() + createPostgresDatabase("duban_test_" + suffix),
-                        "spring.datasource.username", user(), "spring.datasource.password", password())
+                        "spring.datasource.username", user(), "spring.datasource.password", password(),
+                        // the context cache keeps many applications alive at once; idle ones must hand their
+                        // connections back, or the server's 100 run out
+                        "spring.datasource.hikari.minimum-idle", "0", "spring.datasource.hikari.idle-timeout", "10000")
                 : Map.of("spring.datasource.url", "jdbc:h2:mem:duban_" + suffix + ";DB_CLOSE_DELAY=-1",
                         "spring.datasource.username", "sa", "spring.datasource.password", "");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("duban-test-database", properties));
+    }
+
+    /** The server's JDBC URL with the database name appended, e.g. {@code jdbc:postgresql://127.0.0.1:5432/} + name. */
+    public static String postgresUrl(String database) {
+        return server() + database;
+    }
+
+    /** A connection to the server's maintenance database, for creating, dropping and locking out test databases. */
+    public static Connection postgresAdmin() throws SQLException {
+        return DriverManager.getConnection(server() + "postgres", user(), password());
+    }
+
+    /** A new empty PostgreSQL database, dropped when the test JVM ends. */
+    public static String newPostgresDatabase(String prefix) {
+        return createPostgresDatabase(prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
+    public static String postgresUser() {
+        return user();
+    }
+
+    public static String postgresPassword() {
+        return password();
     }
 
     private static String createPostgresDatabase(String name) {
@@ -108,6 +148,14 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
     private static void dropAll() {
         if (CREATED.isEmpty()) {
             return;
+        }
+        // JVM shutdown hooks run concurrently: Spring's may still be closing these; close() waits for it
+        for (ConfigurableApplicationContext context : CONTEXTS) {
+            try {
+                context.close();
+            } catch (RuntimeException e) {
+                System.err.println("Could not close a test context before dropping its database: " + e.getMessage());
+            }
         }
         try (Connection connection = DriverManager.getConnection(server() + "postgres", user(), password());
                 Statement statement = connection.createStatement()) {

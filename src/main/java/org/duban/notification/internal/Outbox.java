@@ -1,10 +1,12 @@
 package org.duban.notification.internal;
 
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -116,22 +118,33 @@ class Outbox {
      */
     List<Message> claimDue(String node, int limit, long leaseSeconds) {
         OffsetDateTime now = now();
-        List<Long> won = transaction.execute(status -> {
+        return transaction.execute(status -> {
             List<Long> candidates = jdbc.queryForList("SELECT id FROM notification_outbox WHERE " + DUE
                     + " ORDER BY id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", Long.class, now, now);
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            OffsetDateTime until = now.plusSeconds(leaseSeconds);
+            // one round trip for the whole batch; each row still counts on its own
+            int[] updated = jdbc.batchUpdate("UPDATE notification_outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND "
+                    + DUE, candidates.stream().map(id -> new Object[] {node, until, id, now, now}).toList());
             List<Long> claimed = new ArrayList<>();
-            for (Long id : candidates) {
-                if (jdbc.update("UPDATE notification_outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND " + DUE,
-                        node, now.plusSeconds(leaseSeconds), id, now, now) == 1) {
-                    claimed.add(id);
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 1 || updated[i] == Statement.SUCCESS_NO_INFO) {
+                    claimed.add(candidates.get(i));
                 }
             }
-            return claimed;
+            if (claimed.isEmpty()) {
+                return List.of();
+            }
+            String marks = String.join(", ", Collections.nCopies(claimed.size(), "?"));
+            List<Object> arguments = new ArrayList<>(claimed);
+            arguments.add(node);
+            return jdbc.query("SELECT id, kind, recipient, subject, text_body, html_body, attempts FROM notification_outbox "
+                            + "WHERE id IN (" + marks + ") AND claimed_by = ? ORDER BY id",
+                    (rs, row) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getInt(7)), arguments.toArray());
         });
-        return won.stream().map(id -> jdbc.queryForObject("SELECT id, kind, recipient, subject, text_body, html_body, "
-                        + "attempts FROM notification_outbox WHERE id = ?", (rs, row) -> new Message(rs.getLong(1),
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)), id))
-                .toList();
     }
 
     /**
@@ -171,6 +184,16 @@ class Outbox {
     int cancelWaiting(String number, String reason) {
         return jdbc.update("UPDATE notification_outbox SET status = ?, last_error = ? WHERE directive_number = ? "
                 + "AND status IN ('HELD', 'DIGEST')", CANCELLED, reason, number);
+    }
+
+    /** Due messages not yet sent: how many, how many of them failed last time, and since when the oldest is due. */
+    record Backlog(long due, long failing, OffsetDateTime oldestDueAt) {}
+
+    Backlog backlog() {
+        OffsetDateTime now = now();
+        return jdbc.queryForObject("SELECT COUNT(*), COUNT(last_error), MIN(next_attempt_at) FROM notification_outbox "
+                + "WHERE status IN ('PENDING', 'HELD') AND next_attempt_at <= ?", (rs, row) -> new Backlog(rs.getLong(1),
+                rs.getLong(2), rs.getObject(3, OffsetDateTime.class)), now);
     }
 
     long count(String status, boolean withErrors) {
