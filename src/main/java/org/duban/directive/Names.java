@@ -7,6 +7,6 @@ public interface Names {
 
     String person(String id);
 
-    /** The Chinese label of a score component as department-score.dmn names its output column. */
+    /** The Chinese label of a score component: the name of its decision in department-score.dmn. */
     String scoreComponent(String key);
 }

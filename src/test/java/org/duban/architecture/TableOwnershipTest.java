@@ -37,6 +37,10 @@ class TableOwnershipTest {
         OWNERS.put("notification_outbox", "notification");
         OWNERS.put("notification_preference", "notification");
         OWNERS.put("report", "report");
+        OWNERS.put("calendar_schedule", "calendar");
+        // Spring Session's own tables: written by the library only, configured in system
+        OWNERS.put("spring_session", "system");
+        OWNERS.put("spring_session_attributes", "system");
     }
 
     @Test

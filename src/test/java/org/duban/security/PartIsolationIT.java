@@ -27,13 +27,15 @@ class PartIsolationIT {
 
     @Test
     void aUnitSeesOnlyItsOwnPartOfADirective() throws Exception {
+        Http dfs = Http.basic(port, "dfs", "demo");
+        // the context is shared with other tests: dfs may hold tasks of theirs, but gains none from this directive
+        String dfsTasksBefore = dfs.get("/engine-rest/task/count").body();
         String number = JSON.readTree(Http.basic(port, "leader", "demo").post("/api/directives", """
                 {"title":"隔离","instruction":"请办理","priority":"normal","leadDepartment":"kjj","coDepartments":["zdxq"],
                  "deadline":"%s"}""".formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30))).body())
                 .get("number").asText();
         Http kjj = Http.basic(port, "kjj", "demo");
         Http zdxq = Http.basic(port, "zdxq", "demo");
-        Http dfs = Http.basic(port, "dfs", "demo");
         JsonNode kjjTasks = JSON.readTree(kjj.get("/engine-rest/task?processInstanceBusinessKey=" + number).body());
         JsonNode zdxqTasks = JSON.readTree(zdxq.get("/engine-rest/task?processInstanceBusinessKey=" + number).body());
         assertThat(kjjTasks).hasSize(1);
@@ -43,7 +45,7 @@ class PartIsolationIT {
         assertThat(zdxqTasks.get(0).get("name").asText()).endsWith("郑东新区管委会");
 
         assertThat(dfs.get("/engine-rest/task?processInstanceBusinessKey=" + number).body()).isEqualTo("[]");
-        assertThat(dfs.get("/engine-rest/task/count").body()).isEqualTo("{\"count\":0}");
+        assertThat(dfs.get("/engine-rest/task/count").body()).isEqualTo(dfsTasksBefore);
         assertThat(zdxq.get("/engine-rest/task/" + kjjTask).status()).isIn(403, 404);
         assertThat(zdxq.get("/engine-rest/task/" + kjjTask + "/form-variables").status()).isIn(403, 404);
         assertThat(zdxq.post("/engine-rest/task/" + kjjTask + "/complete", "{}").status()).isIn(403, 404);

@@ -108,7 +108,12 @@ class JobRecoveryAfterKillIT {
                 "--spring.datasource.url=" + url, "--spring.datasource.username=" + TestDatabaseInitializer.postgresUser(),
                 "--spring.datasource.password=" + TestDatabaseInitializer.postgresPassword(), "--duban.node-id=" + id,
                 "--duban.notifications.poll-interval=PT1H", "--spring.main.banner-mode=off", "--logging.level.root=warn",
-                "--spring.datasource.hikari.maximum-pool-size=5"));
+                "--spring.datasource.hikari.maximum-pool-size=5",
+                // the application's models and this test's one (a list set here replaces the whole list)
+                "--camunda.bpm.deployment-resource-pattern[0]=classpath*:bpmn/directive.bpmn",
+                "--camunda.bpm.deployment-resource-pattern[1]=classpath*:bpmn/department-work.bpmn",
+                "--camunda.bpm.deployment-resource-pattern[2]=classpath*:bpmn/**/*.dmn",
+                "--camunda.bpm.deployment-resource-pattern[3]=classpath*:bpmn/test/test-recovery.bpmn"));
     }
 
     private static ChildJvm startAfter(ChildJvm first, int firstPort, String id, String url, int port) throws IOException {

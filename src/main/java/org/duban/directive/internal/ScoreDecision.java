@@ -2,7 +2,6 @@ package org.duban.directive.internal;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,13 +12,14 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.InformationRequirement;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates {@code department-score.dmn} on a part's recorded facts and reads the decision's own output columns:
- * every output but the total and the weight is a component of the score, shown with the column's Chinese label,
- * in the table's order. So the table alone says what a score consists of.
+ * Evaluates {@code department-score.dmn} on a part's recorded facts. The top decision returns a score sheet (the
+ * total, the weight and every component); the components are the decisions it requires, each labelled with that
+ * decision's Chinese name, in the order it requires them. So the model alone says what a score consists of.
  */
 @Component
 public class ScoreDecision {
@@ -46,7 +46,8 @@ public class ScoreDecision {
     /** Evaluated on Duban's behalf: the reviewer completing the step holds no permission on decisions, nor needs one. */
     public Result evaluate(Map<String, Object> inputs) {
         DmnDecisionResult result = engine.call(() -> decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate());
-        Map<String, Object> outputs = result.getSingleResult().getEntryMap();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outputs = (Map<String, Object>) result.getSingleResult().getSingleEntry();
         Map<String, Integer> components = new LinkedHashMap<>();
         for (String name : labels().keySet()) {
             components.put(name, ((Number) outputs.get(name)).intValue());
@@ -87,12 +88,13 @@ public class ScoreDecision {
 
     private static Map<String, String> read(DmnModelInstance model) {
         Decision decision = model.getModelElementById(DECISION);
-        DecisionTable table = (DecisionTable) decision.getExpression();
         Map<String, String> labels = new LinkedHashMap<>();
-        List<Output> outputs = List.copyOf(table.getOutputs());
-        for (Output output : outputs) {
-            if (!SCORE.equals(output.getName()) && !WEIGHT.equals(output.getName())) {
-                labels.put(output.getName(), output.getLabel());
+        for (InformationRequirement requirement : decision.getInformationRequirements()) {
+            Decision component = requirement.getRequiredDecision();
+            for (Output output : ((DecisionTable) component.getExpression()).getOutputs()) {
+                if (!WEIGHT.equals(output.getName())) {
+                    labels.put(output.getName(), component.getName());
+                }
             }
         }
         return labels;

@@ -46,7 +46,8 @@ class DepartmentScoreDecisionTest {
                         .putValue("signLateDays", signLate).putValue("urgeCount", urges).putValue("reworkCount", rework)
                         .putValue("approvedExtensions", extensions).putValue("qualityRating", rating))
                 .getSingleResult();
-        Map<String, Object> entries = result.getEntryMap();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entries = (Map<String, Object>) result.getSingleEntry();
         assertThat(((Number) entries.get("score")).intValue()).isEqualTo(score);
         assertThat(((Number) entries.get("timelinessPoints")).intValue()).isEqualTo(timeliness);
         assertThat(((Number) entries.get("signingPoints")).intValue()).isEqualTo(signing);
