@@ -38,7 +38,7 @@ class WebappLocalesTest {
     /** Real HTML in labels (bound with ng-bind-html); "<null>" and the like are text to translate. */
     private static final Pattern TAG = Pattern.compile("</?(?:a|b|br|code|div|em|i|li|p|span|strong|ul)\\b[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&[a-z]+;|&#\\d+;");
-    private static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9_])[A-Za-z]{2,}(?![A-Za-z0-9_])");
+    private static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])");
 
     /** Names and formats that stay as they are in Chinese software too. */
     private static final Set<String> NAMES = Set.of(

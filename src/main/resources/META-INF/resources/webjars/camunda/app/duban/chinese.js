@@ -8,6 +8,7 @@
  * - dmn-js (Cockpit's decision tables): "When", "And", "Hit policy:"… through a translate
  *   service that Cockpit offers no way to replace.
  * - The footer's time zone (an IANA name such as Asia/Shanghai) and bpmn-js's watermark title.
+ * - AngularJS's built-in en-us date names (the follow-up and due date pickers, the date filter).
  *
  * A MutationObserver rewrites exactly these known strings, and only inside the widgets that
  * produce them (so no text a person typed is ever touched). Preact and Angular leave a rewritten
@@ -110,10 +111,40 @@ const EXACT = new Map([
   ['Xml', 'XML'],
   // the webapps' own widgets: variable table header, an empty value, the diagram's zoom buttons
   ['Actions', '操作'],
+  ['State', '状态'],
+  ['Loading diagram', '正在加载流程图'],
+  ['Toggle this section', '展开/收起此栏'],
+  ['Suspended Job Definition', '已挂起的作业定义'],
   ['null', '无'],
   ['zoom in', '放大'],
   ['zoom out', '缩小'],
   ['reset zoom', '恢复默认大小'],
+  // the webapps' own date and time pickers (angular-ui-bootstrap): screen-reader texts, placeholders
+  ['previous', '上一页'],
+  ['next', '下一页'],
+  ['HH', '时'],
+  ['MM', '分'],
+  ['SS', '秒'],
+  ['Increment hours', '增加小时'],
+  ['Decrement hours', '减少小时'],
+  ['Increment minutes', '增加分钟'],
+  ['Decrement minutes', '减少分钟'],
+  ['Increment seconds', '增加秒'],
+  ['Decrement seconds', '减少秒'],
+  ['AM', '上午'],
+  ['PM', '下午'],
+  // Cockpit's job definitions and jobs: the engine's job types and configurations
+  ['async-continuation', '异步继续'],
+  ['async-before', '异步（活动之前）'],
+  ['async-after', '异步（活动之后）'],
+  ['timer-transition', '定时器'],
+  ['timer-intermediate-transition', '中间定时事件'],
+  ['timer-start-event', '定时启动事件'],
+  ['timer-start-event-subprocess', '事件子流程定时启动'],
+  ['timer-task-listener', '任务定时监听器'],
+  ['event', '事件'],
+  ['message', '消息'],
+  ['history-cleanup', '历史数据清理'],
   // Admin: group types, usage metric abbreviations
   ['SYSTEM', '系统'],
   ['WORKFLOW', '业务'],
@@ -178,6 +209,10 @@ const PATTERNS = [
     '请输入有效的值，最接近的两个有效值是 $1 和 $2。'],
   // the date field's placeholder, derived from the browser's locale (mm/dd/yyyy, yyyy/mm/dd, dd.mm.yyyy…)
   [/^(?=.*yyyy)[dmy]+[^dmy]+[dmy]+[^dmy]+[dmy]+$/, '年-月-日'],
+  // Cockpit's timer job definitions: "DATE: ${reminderAt}"
+  [/^DATE: (.*)$/s, '日期：$1'],
+  [/^DURATION: (.*)$/s, '时长：$1'],
+  [/^CYCLE: (.*)$/s, '周期：$1'],
   // dmn-js titles: "Input label: 质量" …
   [/^Input label: (.*)$/s, '输入标签：$1'],
   [/^Input expression: (.*)$/s, '输入表达式：$1'],
@@ -190,15 +225,36 @@ const PATTERNS = [
   [/^Cannot instantiate process definition [\w:.-]+: (?:[A-Za-z_][\w.]*[：:]\s*)?(.*)$/s, '$1'],
 ];
 
-/** Where these strings come from; nothing outside is touched. */
+/**
+ * Where these strings come from; nothing outside is touched. The maps are shared by all scopes:
+ * a Chinese form or model never holds these exact English strings as its own text.
+ */
 const SCOPES = [
   '.fjs-container', '.flatpickr-calendar', '.tjs-container', '.dmn-decision-table-container',
   '.dmn-drd-container', '.decision-table-properties', '#footer-timezone', '.bjs-powered-by',
   '.notifications .message', '.null-value', '[cam-widget-variables-table] thead', 'td.col-type',
   '.navigation.zoom', '.navigation.reset', 'td.group-type', 'th.metric-header', 'td.permissions',
+  '[uib-datepicker]', '[uib-timepicker]', '.uib-timepicker', '.uib-datepicker-popup', 'th.state',
+  '.loading-text', '.tooltip-inner', 'td.type', 'td.configuration',
 ].join(',');
 
 const ATTRIBUTES = ['placeholder', 'title', 'aria-label'];
+
+/**
+ * Placeholders and tooltips the webapps' own templates hard-code in English, translated wherever
+ * they appear (only as the whole value of a placeholder or title, never in text).
+ */
+const HARD_CODED_ATTRIBUTES = new Map([
+  ['Select all', '全选'],
+  ['zoom in', '放大'],
+  ['zoom out', '缩小'],
+  ['reset zoom', '恢复默认大小'],
+  ['varName', '变量名'],
+  // the Welcome app's profile form: an example person
+  ['Jonny', '名'],
+  ['Prosciutto', '姓'],
+  ['j.prosciutto@acme.org', '电子邮箱地址'],
+]);
 
 export function translate(text, element) {
   const trimmed = text.trim();
@@ -244,7 +300,20 @@ function translateAttributes(element) {
   }
 }
 
+function translateHardCodedAttributes(element) {
+  for (const name of ATTRIBUTES) {
+    const chinese = HARD_CODED_ATTRIBUTES.get(element.getAttribute(name));
+    if (chinese) {
+      element.setAttribute(name, chinese);
+    }
+  }
+}
+
 function translateTree(root) {
+  if (root.nodeType === Node.ELEMENT_NODE) {
+    translateHardCodedAttributes(root);
+    root.querySelectorAll('[placeholder],[title],[aria-label]').forEach(translateHardCodedAttributes);
+  }
   if (root.nodeType === Node.TEXT_NODE) {
     if (inScope(root)) {
       translateText(root);
@@ -319,6 +388,94 @@ function patchDatePickers(root) {
   }
 }
 
+/* ---------- the webapps' own date pickers (AngularJS and angular-ui-bootstrap) ---------- */
+
+const MONTH_NAMES = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+
+/**
+ * AngularJS ships with its en-us $locale only (the webapps load no angular-i18n), so the date
+ * filter and the follow-up/due date pickers say "December 2026" and "Sun Mon". The date filter
+ * reads $locale on every call: filling in Chinese names after start-up is enough.
+ */
+const ANGULAR_DATETIME_FORMATS = {
+  MONTH: MONTH_NAMES,
+  STANDALONEMONTH: MONTH_NAMES,
+  SHORTMONTH: MONTHS,
+  DAY: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  SHORTDAY: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  AMPMS: ['上午', '下午'],
+  ERAS: ['公元前', '公元'],
+  ERANAMES: ['公元前', '公元'],
+  // 0 is Monday in AngularJS's locale data
+  FIRSTDAYOFWEEK: 0,
+  WEEKENDRANGE: [5, 6],
+  fullDate: 'y年M月d日EEEE',
+  longDate: 'y年M月d日',
+  medium: 'y年M月d日 HH:mm:ss',
+  mediumDate: 'y年M月d日',
+  mediumTime: 'HH:mm:ss',
+  short: 'y/M/d HH:mm',
+  shortDate: 'y/M/d',
+  shortTime: 'HH:mm',
+};
+
+let angularLocalized = false;
+
+function localizeAngular() {
+  const angular = window.angular;
+  if (angularLocalized || !angular) {
+    return;
+  }
+  const injector = angular.element(document.documentElement).injector() || angular.element(document.body).injector();
+  if (!injector) {
+    return;
+  }
+  const locale = injector.get('$locale');
+  Object.assign(locale.DATETIME_FORMATS, ANGULAR_DATETIME_FORMATS);
+  locale.id = 'zh-cn';
+  if (injector.has('uibDatepickerConfig')) {
+    Object.assign(injector.get('uibDatepickerConfig'), {
+      formatDayTitle: 'yyyy年 MMMM',
+      formatMonthTitle: 'yyyy年',
+      formatDayHeader: 'EEE',
+    });
+  }
+  angularLocalized = true;
+}
+
+/* ---------- the locale file, before the webapp starts ---------- */
+
+/**
+ * The webapps load their locale file asynchronously, and some of their controllers translate a
+ * label once, when they are created (Tasklist's sorting menu and search box, for instance). On a
+ * slow first visit they are created before the file has arrived and keep showing the label's key
+ * ("CREATION_DATE"). The webapps' own loader answers from the copy it keeps in localStorage at
+ * once, so the copy is put there before the webapp starts: the custom scripts are imported, and
+ * this module's top-level await is waited for, before AngularJS is bootstrapped.
+ */
+async function preloadLocale() {
+  const base = document.querySelector('base');
+  const app = base && base.getAttribute('app-name');
+  if (!app || !window.localStorage || !window.bust) {
+    return;
+  }
+  const prefix = `${base.getAttribute('app-root')}/app/${app}/locales/`;
+  // the key and format of the webapps' localeLoader
+  const key = `${prefix}_locales_data_zh-CN_${window.bust}`;
+  const store = JSON.parse(window.localStorage.getItem('camunda-web') || '{}');
+  if (store[key]) {
+    return;
+  }
+  const response = await fetch(`${prefix}zh-CN.json?bust=${encodeURIComponent(window.bust)}`, {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  });
+  if (response.ok) {
+    store[key] = JSON.stringify(await response.json());
+    window.localStorage.setItem('camunda-web', JSON.stringify(store));
+  }
+}
+
 /* ---------- wiring ---------- */
 
 function onMutations(mutations) {
@@ -329,6 +486,7 @@ function onMutations(mutations) {
         translateText(mutation.target);
       }
     } else if (mutation.type === 'attributes') {
+      translateHardCodedAttributes(mutation.target);
       if (inScope(mutation.target)) {
         translateAttributes(mutation.target);
       }
@@ -340,12 +498,15 @@ function onMutations(mutations) {
   if (added) {
     // the picker exists only after form-js's effect ran, i.e. after the field's nodes were added
     patchDatePickers(document.body);
+    // the webapp bootstraps AngularJS after its custom scripts have loaded
+    localizeAngular();
   }
 }
 
 function start() {
   translateTree(document.body);
   patchDatePickers(document.body);
+  localizeAngular();
   new MutationObserver(onMutations).observe(document.body, {
     childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES,
   });
@@ -355,4 +516,10 @@ if (document.body) {
   start();
 } else {
   document.addEventListener('DOMContentLoaded', start);
+}
+
+try {
+  await preloadLocale();
+} catch (e) {
+  // the webapp's own loader still fetches the file; only the first render may show keys
 }
