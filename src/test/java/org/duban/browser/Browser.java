@@ -33,11 +33,20 @@ final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     Browser(int port) {
+        this(port, "zh-CN");
+    }
+
+    /**
+     * A browser whose user interface speaks {@code language} (e.g. zh-CN, en-US): the UI language
+     * ({@code --lang}, which {@code navigator.language} reports) and the Accept-Language header.
+     */
+    Browser(int port, String language) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("duban.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,1000", "--lang=zh-CN");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+                "--window-size=1280,1000", "--lang=" + language);
+        String primary = language.substring(0, language.indexOf('-') < 0 ? language.length() : language.indexOf('-'));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + primary));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("duban.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
@@ -77,8 +86,33 @@ final class Browser implements AutoCloseable {
         wait.until(condition::apply);
     }
 
+    /**
+     * Waits until the page has rendered: no loading spinner or loader in sight and the visible text
+     * unchanged over three looks a third of a second apart (the webapps render in several rounds).
+     */
+    void settle() {
+        String[] last = {""};
+        int[] stable = {0};
+        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(330)).until(d -> {
+            Object busy = script("return [...document.querySelectorAll('.app-splash, .spinner, .loader-state.loading,"
+                    + " .fjs-loading, .loading-indicator')].some(e => e.getClientRects().length > 0)"
+                    + " || document.readyState !== 'complete';");
+            String text = (String) script("return document.body ? document.body.innerText : '';");
+            if (Boolean.TRUE.equals(busy) || !text.equals(last[0])) {
+                last[0] = text;
+                stable[0] = 0;
+                return false;
+            }
+            return ++stable[0] >= 2;
+        });
+    }
+
     Object script(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    ChromeDriver driver() {
+        return driver;
     }
 
     String url() {

@@ -1,87 +1,52 @@
 /*
- * Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH
- * under one or more contributor license agreements. See the NOTICE file
- * distributed with this work for additional information regarding copyright
- * ownership. Camunda licenses this file to you under the Apache License,
- * Version 2.0; you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
+ * Duban's Tasklist configuration. This file replaces Tasklist's default scripts/config.js as a
+ * whole: of the stock file's settings only the keyboard shortcuts are live, so they are kept here
+ * (with Chinese descriptions, which the shortcut help shows as they are).
  *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
+ * Locale: Tasklist takes the first language of the browser ("en" of "en-US"), looks it up in
+ * availableLocales and falls back to fallbackLocale. Offering zh-CN alone makes every browser
+ * get Chinese, also one that asks for English: our users read Chinese.
  */
-
 export default {
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
-  //
-  // configure the date format
-  // "dateFormat": {
-  //   "normal": "LLL",
-  //   "long":   "LLLL"
-  // },
-  //
-  // "locales": {
-  //    "availableLocales": ["en", "de"],
-  //    "fallbackLocale": "en"
-  //  },
+  // the header shows "<vendor> <name>", the page title too
+  app: {
+    name: '任务列表',
+    vendor: '督办'
+  },
   locales: {
-    availableLocales: ['zh-CN', 'en'],
+    availableLocales: ['zh-CN'],
     fallbackLocale: 'zh-CN'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
-  // requireJsConfig: {
-  //   // AngularJS module names
-  //   ngDeps: ['ui.bootstrap'],
-  //   // RequireJS configuration for a complete configuration documentation see:
-  //   // http://requirejs.org/docs/api.html#config
-  //   deps: ['jquery', 'custom-ui'],
-  //   paths: {
-  //     // if you have a folder called `custom-ui` (in the `scripts` folder)
-  //     // with a file called `scripts.js` in it and defining the `custom-ui` AMD module
-  //     'custom-ui': 'custom-ui/scripts'
-  //   }
-  // },
-  // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
-  // assignProcessInstanceIdToTaskComment: true,
+  // the first-login message points to Camunda's English welcome tour
+  disableWelcomeMessage: true,
+  // Chinese for Camunda Forms (form-js has no locale of its own in 7.24), and the navbar's
+  // 新建任务 / 发起流程 only for those who may use them: see scripts/duban/tasklist.js
+  customScripts: ['scripts/duban/tasklist'],
   //
-  // Note: the "migrate to Camunda 8" (Community Edition end-of-life) banner in the
-  // header has no configuration flag in 7.24.0 - the header widget hard-codes
-  // `isCommunityEdition = true`. It can only be hidden via CSS
-  // (`.ce-eol-banner { display: none; }` in styles/user-styles.css).
+  // Note: the "migrate to Camunda 8" (Community Edition end-of-life) banner in the header has no
+  // configuration flag in 7.24.0 - the header widget hard-codes `isCommunityEdition = true`.
+  // styles/user-styles.css hides it.
 
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: '认领当前选中的任务'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: '将焦点移到第一个筛选器'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: '将焦点移到任务列表的第一个任务'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: '将焦点移到任务表单的第一个输入框'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: '打开发起流程对话框'
     }
   }
 };
