@@ -2,20 +2,14 @@ package org.duban.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -23,16 +17,12 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.directive.AuditRecord;
 import org.duban.directive.AuditRecord.Verification;
-import org.duban.directive.internal.AuditHash;
 import org.duban.support.ProcessDriver;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Not a test: a benchmark, run with {@code ./mvnw -Pbench test -Dtest=AuditHistoryBenchmark} (PostgreSQL). It asks
@@ -183,111 +173,12 @@ class AuditHistoryBenchmark {
         return jdbc.queryForObject("SELECT count(*) FROM directive_event", Long.class);
     }
 
-    /**
-     * Appends copies of the template directive's events to the chain, under the chain's head lock like any append,
-     * with COPY; then the directive and part rows of the copies, spread over the three years before now.
-     */
-    private void load(String template) throws Exception {
-        List<Map<String, Object>> events = jdbc.query("SELECT department, type, actor, occurred_at, details "
-                + "FROM directive_event WHERE directive_number = ? ORDER BY id", (rs, row) -> {
-                    Map<String, Object> e = new java.util.HashMap<>();
-                    e.put("department", rs.getString("department"));
-                    e.put("type", rs.getString("type"));
-                    e.put("actor", rs.getString("actor"));
-                    e.put("occurred_at", rs.getObject("occurred_at", OffsetDateTime.class));
-                    e.put("details", rs.getString("details"));
-                    return e;
-                }, template);
-        int copies = (RECORDS + events.size() - 1) / events.size();
-        OffsetDateTime first = ((OffsetDateTime) jdbc.queryForObject("SELECT min(occurred_at) FROM directive_event "
-                + "WHERE directive_number = ?", OffsetDateTime.class, template));
-        long spacingSeconds = 3L * 365 * 24 * 3600 / copies;
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusYears(3);
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            String previous = jdbc.queryForObject("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE",
-                    String.class);
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                int batch = 10_000;
-                for (int from = 0; from < copies; from += batch) {
-                    StringBuilder csv = new StringBuilder();
-                    for (int copy = from; copy < Math.min(copies, from + batch); copy++) {
-                        String number = historicNumber(copy, copies);
-                        OffsetDateTime base = start.plusSeconds(copy * spacingSeconds);
-                        for (Map<String, Object> e : events) {
-                            OffsetDateTime at = base.plus(java.time.Duration.between(first,
-                                    (OffsetDateTime) e.get("occurred_at")));
-                            String department = (String) e.get("department");
-                            String type = (String) e.get("type");
-                            String actor = (String) e.get("actor");
-                            String details = (String) e.get("details");
-                            String content = AuditHash.content(number, department, type, actor, at, details);
-                            String chain = AuditHash.chain(previous, content);
-                            csv.append(field(number)).append(',').append(field(department)).append(',')
-                                    .append(field(type)).append(',').append(field(actor)).append(',')
-                                    .append(at).append(',').append(field(details)).append(',').append(content)
-                                    .append(',').append(previous).append(',').append(chain).append('\n');
-                            previous = chain;
-                        }
-                    }
-                    try (Reader reader = new StringReader(csv.toString())) {
-                        pg.getCopyAPI().copyIn("COPY directive_event (directive_number, department, type, actor, "
-                                + "occurred_at, details, content_hash, previous_hash, chain_hash) FROM STDIN WITH (FORMAT csv)",
-                                reader);
-                    }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
-            Long last = jdbc.queryForObject("SELECT max(id) FROM directive_event", Long.class);
-            jdbc.update("UPDATE audit_chain_head SET last_hash = ?, last_event_id = ? WHERE id = 1", previous, last);
-        });
-        copyRows("directive", "number", template, copies);
-        copyRows("directive_department", "directive_number", template, copies);
-        jdbc.execute("ANALYZE directive_event");
-        jdbc.execute("ANALYZE directive");
-        jdbc.execute("ANALYZE directive_department");
-    }
-
-    /** Copies the template's rows of a table once per historic directive, moving its times back with the copy. */
-    private void copyRows(String table, String numberColumn, String template, int copies) {
-        List<Map<String, Object>> columns = jdbc.queryForList("SELECT column_name, data_type FROM information_schema.columns "
-                + "WHERE table_name = ? ORDER BY ordinal_position", table);
-        String select = columns.stream().map(c -> {
-            String name = (String) c.get("column_name");
-            String type = (String) c.get("data_type");
-            if (name.equals(numberColumn)) {
-                return "'DB-' || (2023 + (g * 3) / " + copies + ") || '-' || lpad((g + 1)::text, 6, '0')";
-            }
-            if (name.equals("process_instance_id")) {
-                return "NULL";
-            }
-            if (type.startsWith("timestamp")) {
-                return name + " - ((" + copies + " - g) * interval '" + (3L * 365 * 24 * 3600 / copies) + " seconds')";
-            }
-            if (type.equals("date")) {
-                return name + " - ((" + copies + " - g) * " + (3 * 365) + " / " + copies + ")";
-            }
-            return name;
-        }).collect(Collectors.joining(", "));
-        String names = columns.stream().map(c -> (String) c.get("column_name")).collect(Collectors.joining(", "));
-        jdbc.update("INSERT INTO " + table + " (" + names + ") SELECT " + select + " FROM " + table
-                + " CROSS JOIN generate_series(0, " + (copies - 1) + ") AS g WHERE " + numberColumn + " = ?", template);
-    }
-
-    /** The same numbers {@link #copyRows} gives the rows: DB-2023-000001 … (six digits, never a real number). */
-    private static String historicNumber(int copy, int copies) {
-        return "DB-" + (2023 + (copy * 3) / copies) + "-" + String.format("%06d", copy + 1);
-    }
-
-    private static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
+    /** 1.5 million audit records over 75,000 historic directives, with their directive and part rows. */
+    private void load(String template) {
+        HistoryLoader loader = new HistoryLoader(jdbc, dataSource, transactions);
+        int directives = RECORDS / 20;
+        loader.auditRecords(template, RECORDS, directives);
+        loader.directives(template, directives);
     }
 
     private static double percentile(List<Double> values, int p) {

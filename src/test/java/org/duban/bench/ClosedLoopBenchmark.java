@@ -2,6 +2,7 @@ package org.duban.bench;
 
 import static org.duban.directive.DirectiveVariables.*;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -9,8 +10,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,33 +22,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.duban.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Not a test: a benchmark, run with {@code ./mvnw -Pbench test} (PostgreSQL). It measures, in one
- * JVM and one database, Duban's directive against a bare Camunda process with the same tasks and no
- * Duban code (MI call activity of 5 departments × sign, handle, review), and prints each figure with
- * its ratio to the bare baseline:
+ * Not a test: a benchmark, run with {@code ./mvnw -Pbench test -Dtest=ClosedLoopBenchmark} (PostgreSQL). In one JVM
+ * and one database it sets Duban's directive against a bare Camunda replica with the same work and no Duban code: a
+ * multi-instance call activity of 5 departments × sign, handle, review, default configuration, FULL history. Duban
+ * does everything it does in production: validation, numbering, lights, the supervision clock, score with its
+ * components, timeline, audit chain, notifications. Figures, each with its ratio to the bare one:
  * <ul>
- * <li>issue latency p50/p95: starting a directive to 5 departments (Duban: validation, numbering,
- * read model, timeline, dispatch);</li>
- * <li>closed-loop throughput: directives per second, every task completed through the Java API by 4
- * client threads, until every directive has ended.</li>
+ * <li>issue latency p50/p95: starting a directive to 5 departments through the Java API (both) and over HTTP
+ * through {@code POST /api/directives} (Duban, one logged-in session);</li>
+ * <li>closed-loop throughput: directives per second, every task completed through the Java API by 4 client
+ * threads as the unit's person, until every directive has ended;</li>
+ * <li>write transactions per closed loop (PostgreSQL transaction ids used) and per second, beside
+ * {@code pgbench -N} on the same server in the same run (what this machine can commit at all).</li>
  * </ul>
+ * Both measured on an empty record, then again with 1.5 million audit records and 100,000 finished directives of
+ * history loaded (Duban's rows and the engine's history rows of both sides). Figures go to
+ * {@code target/bench/closed-loop.txt}.
  */
-@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "logging.level.root=warn",
-        "logging.level.org.duban=warn"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "camunda.bpm.job-execution.enabled=true", "logging.level.root=warn", "logging.level.org.duban=warn"})
 class ClosedLoopBenchmark {
 
     private static final int DIRECTIVES = Integer.getInteger("bench.directives", 100);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 20);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
+    private static final int HISTORY = Integer.getInteger("bench.history.directives", 100_000);
+    private static final int RECORDS = Integer.getInteger("bench.history.records", 1_500_000);
     private static final int THREADS = 4;
     private static final AtomicInteger BARE_NUMBERS = new AtomicInteger();
     private static final List<String> DEPARTMENTS = List.of("dsjj", "kjj", "zdxq", "dfs", "dsjj-zwfw");
@@ -53,30 +70,77 @@ class ClosedLoopBenchmark {
     ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @LocalServerPort
+    int port;
+
+    private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+    private final Map<String, String> unitOfInstance = new ConcurrentHashMap<>();
+    private Http session;
 
     @Test
-    void duban_against_bare_camunda() throws Exception {
+    void dubanAgainstBareCamunda() throws Exception {
         deployBareModels();
+        session = Http.loggedIn(port, "leader", "demo");
         // warm both paths up before measuring, alternating so neither profits from running second
-        runLoops(WARMUP, this::startDuban, "Task_SignDirective");
-        runLoops(WARMUP, this::startBare, "sign");
-
-        List<Long> bareIssue = issueLatencies(this::startBare);
-        List<Long> dubanIssue = issueLatencies(this::startDuban);
-        double bareRate = runLoops(DIRECTIVES, this::startBare, "sign");
-        double dubanRate = runLoops(DIRECTIVES, this::startDuban, "Task_SignDirective");
+        runLoops(WARMUP, this::startDuban);
+        runLoops(WARMUP, this::startBare);
+        httpIssueLatencies(WARMUP);
 
         StringBuilder report = new StringBuilder();
         report.append(String.format("Closed-loop benchmark on %s, %d directives × %d departments, %d client threads%n",
-                jdbc.queryForObject("SELECT version()", String.class).split(",")[0], DIRECTIVES, DEPARTMENTS.size(), THREADS));
-        report.append(String.format("%-34s %12s %12s %8s%n", "figure", "bare Camunda", "Duban", "ratio"));
-        row(report, "issue latency p50 (ms)", percentile(bareIssue, 50), percentile(dubanIssue, 50));
-        row(report, "issue latency p95 (ms)", percentile(bareIssue, 95), percentile(dubanIssue, 95));
-        row(report, "closed loops per second", bareRate, dubanRate);
+                jdbc.queryForObject("SELECT version()", String.class).split(",")[0], DIRECTIVES, DEPARTMENTS.size(),
+                THREADS));
+        report.append(pgbench());
+        measure("empty record", report);
+
+        long start = System.nanoTime();
+        String dubanTemplate = finishedDubanDirective();
+        List<String> bareRoots = List.of(finishedBareDirective());
+        HistoryLoader loader = new HistoryLoader(jdbc, dataSource, transactions);
+        loader.auditRecords(dubanTemplate, RECORDS, HISTORY);
+        loader.directives(dubanTemplate, HISTORY);
+        long engineRows = loader.engineHistory(dubanRoots(dubanTemplate), HISTORY) + loader.engineHistory(bareRoots, HISTORY);
+        report.append(String.format("%nhistory loaded in %.0f s: %,d audit records, %,d finished directives of each side, "
+                + "%,d engine history rows%n", (System.nanoTime() - start) / 1e9, count("directive_event"), HISTORY,
+                engineRows));
+        runLoops(10, this::startDuban);
+        runLoops(10, this::startBare);
+        measure("with history", report);
+
         System.out.println(report);
         Path out = Path.of("target", "bench", "closed-loop.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+    }
+
+    private void measure(String label, StringBuilder report) throws Exception {
+        List<Double> bareIssue = issueLatencies(this::startBare);
+        List<Double> dubanIssue = issueLatencies(this::startDuban);
+        List<Double> httpIssue = httpIssueLatencies(DIRECTIVES);
+        long bareTx = transactionId();
+        double bareRate = runLoops(DIRECTIVES, this::startBare);
+        long bareCommits = transactionId() - bareTx;
+        long dubanTx = transactionId();
+        long dubanStart = System.nanoTime();
+        double dubanRate = runLoops(DIRECTIVES, this::startDuban);
+        double dubanSeconds = (System.nanoTime() - dubanStart) / 1e9;
+        long dubanCommits = transactionId() - dubanTx;
+
+        report.append(String.format("%n%s%n", label));
+        report.append(String.format("%-44s %12s %12s %8s%n", "figure", "bare Camunda", "Duban", "ratio"));
+        row(report, "issue latency p50, Java API (ms)", percentile(bareIssue, 50), percentile(dubanIssue, 50));
+        row(report, "issue latency p95, Java API (ms)", percentile(bareIssue, 95), percentile(dubanIssue, 95));
+        row(report, "issue latency p50, HTTP /api/directives (ms)", percentile(bareIssue, 50), percentile(httpIssue, 50));
+        row(report, "issue latency p95, HTTP /api/directives (ms)", percentile(bareIssue, 95), percentile(httpIssue, 95));
+        row(report, "closed loops per second", bareRate, dubanRate);
+        row(report, "write transactions per closed loop", (double) bareCommits / DIRECTIVES,
+                (double) dubanCommits / DIRECTIVES);
+        report.append(String.format("%-44s %12s %12.0f%n", "Duban write transactions per second", "",
+                dubanCommits / dubanSeconds));
     }
 
     private void deployBareModels() {
@@ -113,28 +177,43 @@ class ClosedLoopBenchmark {
         variables.put(PRIORITY, "normal");
         variables.put(LEAD_DEPARTMENT, DEPARTMENTS.get(0));
         variables.put(CO_DEPARTMENTS, String.join(",", DEPARTMENTS.subList(1, DEPARTMENTS.size())));
-        variables.put(DEADLINE, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString());
+        variables.put(DEADLINE, deadline());
         variables.put(REPORT_CYCLE, "none");
-        engine.getIdentityService().setAuthentication("leader", List.of("leaders"));
-        try {
-            return engine.getRuntimeService().startProcessInstanceByKey(DIRECTIVE_PROCESS, variables).getId();
-        } finally {
-            engine.getIdentityService().clearAuthentication();
-        }
+        return as("leader", () -> engine.getRuntimeService().startProcessInstanceByKey(DIRECTIVE_PROCESS, variables).getId());
     }
 
-    private List<Long> issueLatencies(Supplier<String> start) {
-        List<Long> micros = new ArrayList<>();
+    private static String deadline() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+    }
+
+    private List<Double> issueLatencies(Supplier<String> start) {
+        List<Double> millis = new ArrayList<>();
         for (int i = 0; i < DIRECTIVES; i++) {
             long begin = System.nanoTime();
             start.get();
-            micros.add((System.nanoTime() - begin) / 1000);
+            millis.add((System.nanoTime() - begin) / 1e6);
         }
-        return micros;
+        return millis;
+    }
+
+    private List<Double> httpIssueLatencies(int count) {
+        List<Double> millis = new ArrayList<>();
+        String body = """
+                {"title":"基准测试事项","instruction":"请按期办理。","priority":"normal","leadDepartment":"dsjj",
+                 "coDepartments":["kjj","zdxq","dfs","dsjj-zwfw"],"deadline":"%s","reportCycle":"none"}""".formatted(deadline());
+        for (int i = 0; i < count; i++) {
+            long begin = System.nanoTime();
+            Http.Response response = session.post("/api/directives", body);
+            millis.add((System.nanoTime() - begin) / 1e6);
+            if (response.status() != 201 && response.status() != 200) {
+                throw new IllegalStateException("issue over HTTP: " + response.status() + " " + response.body());
+            }
+        }
+        return millis;
     }
 
     /** Starts and completes {@code count} directives with 4 threads; returns directives per second. */
-    private double runLoops(int count, Supplier<String> start, String signTask) throws Exception {
+    private double runLoops(int count, Supplier<String> start) throws Exception {
         AtomicInteger remaining = new AtomicInteger(count);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<String> started = Collections.synchronizedList(new ArrayList<>());
@@ -155,41 +234,145 @@ class ClosedLoopBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
-        // the join and closing run in jobs: the loop is closed when every directive has ended
-        while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(new java.util.HashSet<>(started))
-                .count() > 0) {
+        // the joins and closing run in jobs: the loop is closed when every directive has ended
+        Set<String> ids = new HashSet<>(started);
+        while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceIds(ids).count() > 0) {
             Thread.sleep(20);
         }
         return count / ((System.nanoTime() - begin) / 1e9);
     }
 
-    private void completeAll(String directiveInstance) {
-        String businessKey = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(directiveInstance)
-                .singleResult().getBusinessKey();
-        for (int step = 0; step < 3; step++) {
+    /** Completes every task of the directive as it appears (delivery runs in the background), 15 in all. */
+    private void completeAll(String directiveInstance) throws InterruptedException {
+        String businessKey = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(directiveInstance).singleResult().getBusinessKey();
+        int completed = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (completed < DEPARTMENTS.size() * 3) {
             List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey).list();
-            for (Task task : tasks) {
-                engine.getTaskService().complete(task.getId(), variablesFor(task.getTaskDefinitionKey()));
+            if (tasks.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(businessKey + ": tasks did not appear");
+                }
+                Thread.sleep(5);
+                continue;
             }
+            for (Task task : tasks) {
+                String user = task.getTaskDefinitionKey().equals("Task_ReviewResult") || task.getTaskDefinitionKey()
+                        .equals("review") ? "supervisor" : unit(task.getProcessInstanceId());
+                as(user, () -> {
+                    engine.getTaskService().complete(task.getId(), variablesFor(task.getTaskDefinitionKey()));
+                    return null;
+                });
+                completed++;
+            }
+        }
+    }
+
+    private String unit(String processInstanceId) {
+        return unitOfInstance.computeIfAbsent(processInstanceId, id -> {
+            List<String> units = jdbc.queryForList("SELECT department FROM directive_department WHERE process_instance_id = ?",
+                    String.class, id);
+            // the bare replica's parts are all "kjj"
+            return units.isEmpty() ? "kjj" : units.get(0);
+        });
+    }
+
+    private <T> T as(String user, Supplier<T> action) {
+        List<String> ofUser = groups.computeIfAbsent(user, u -> engine.getIdentityService().createGroupQuery().groupMember(u)
+                .list().stream().map(g -> g.getId()).toList());
+        engine.getIdentityService().setAuthentication(user, ofUser);
+        try {
+            return action.get();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
         }
     }
 
     private static Map<String, Object> variablesFor(String taskKey) {
         return switch (taskKey) {
+            case "Task_SignDirective" -> Map.of(SIGN_OUTCOME, SIGN_OUTCOME_SIGN);
             case "Task_HandleDirective" -> Map.of(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "已完成");
-            case "Task_ReviewResult" -> Map.of(ACCEPTED, true, QUALITY_RATING, 5);
+            case "Task_ReviewResult" -> Map.of(ACCEPTED, true, QUALITY_RATING, 5, REVIEW_COMMENT, "同意");
             default -> Map.of();
         };
     }
 
-    private static double percentile(List<Long> micros, int p) {
-        List<Long> sorted = new ArrayList<>(micros);
+    /** A Duban directive taken to its end: the pattern of the history. */
+    private String finishedDubanDirective() throws Exception {
+        String id = startDuban();
+        completeAll(id);
+        awaitEnded(id);
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(id).singleResult()
+                .getBusinessKey();
+    }
+
+    private String finishedBareDirective() throws Exception {
+        String id = startBare();
+        completeAll(id);
+        awaitEnded(id);
+        return id;
+    }
+
+    private void awaitEnded(String id) throws InterruptedException {
+        while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** The directive's own instance and its parts' instances: each is the root of its history. */
+    private List<String> dubanRoots(String number) {
+        return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list()
+                .stream().map(i -> i.getRootProcessInstanceId()).distinct().toList();
+    }
+
+    private long transactionId() {
+        return jdbc.queryForObject("SELECT txid_current()", Long.class);
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+    }
+
+    /** pgbench -N (simple updates, no branch contention) with 4 clients for 15 s on a scratch database. */
+    private String pgbench() throws IOException, InterruptedException {
+        String url = jdbc.queryForObject("SELECT inet_server_addr()::text || ':' || inet_server_port()", String.class);
+        if (url == null) {
+            return "pgbench: the server is reached over a socket, not measured\n";
+        }
+        String host = url.split(":")[0].replaceAll("/.*$", "");
+        String serverPort = url.split(":")[1];
+        String database = "duban_pgbench_" + System.nanoTime();
+        jdbc.execute("CREATE DATABASE " + database);
+        try {
+            run("pgbench", "-i", "-q", "-s", "10", "-h", host, "-p", serverPort, "-U", "postgres", database);
+            String out = run("pgbench", "-N", "-c", "4", "-j", "2", "-T", "15", "-h", host, "-p", serverPort, "-U",
+                    "postgres", database);
+            String tps = out.lines().filter(l -> l.startsWith("tps")).findFirst().orElse(out);
+            return "pgbench -N, 4 clients, same server: " + tps.strip() + "\n";
+        } catch (IOException e) {
+            return "pgbench not run: " + e.getMessage() + "\n";
+        } finally {
+            jdbc.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + ": " + output);
+        }
+        return output;
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1000.0;
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     private static void row(StringBuilder report, String name, double bare, double duban) {
-        report.append(String.format("%-34s %12.2f %12.2f %8.2f%n", name, bare, duban, duban / bare));
+        report.append(String.format("%-44s %12.2f %12.2f %8.2f%n", name, bare, duban, duban / bare));
     }
-
 }
