@@ -118,6 +118,19 @@ public final class Http {
         return send(request(path).DELETE());
     }
 
+    /** Any method, an optional JSON body (null: none) and extra headers given as name, value, name, value… */
+    public Response send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, */*");
         if (authorization != null) {
