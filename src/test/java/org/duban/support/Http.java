@@ -39,12 +39,13 @@ public final class Http {
     private final String base;
     private final HttpClient client;
     private final String authorization;
+    private final CookieManager cookies = new CookieManager();
 
     private Http(String base, String authorization) {
         this.base = base;
         this.authorization = authorization;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager()).build();
+                .cookieHandler(cookies).build();
     }
 
     public static Http anonymous(int port) {
@@ -59,18 +60,41 @@ public final class Http {
     /** Logs in through the login form, as a browser would; the session cookie is kept. */
     public static Http loggedIn(int port, String user, String password) {
         Http http = anonymous(port);
-        Matcher csrf = CSRF.matcher(http.get("/login").body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("login page has no CSRF token");
-        }
-        Response login = http.send(HttpRequest.newBuilder(URI.create(http.base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
-                        + "&_csrf=" + encode(csrf.group(1)))));
+        Response login = http.logIn(user, password);
         if (login.status() != 302 || login.header("Location").contains("error")) {
             throw new IllegalStateException("login of " + user + " failed: " + login.status() + " " + login.header("Location"));
         }
         return http;
+    }
+
+    /** Sends the login form from this browser (its cookies go with it) and answers what the server said. */
+    public Response logIn(String user, String password) {
+        Matcher csrf = CSRF.matcher(get("/login").body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("login page has no CSRF token");
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
+                        + "&_csrf=" + encode(csrf.group(1)))));
+    }
+
+    /** The browser forgets the named cookies (the session, say), keeping the others. */
+    public void forgetCookies(String... names) {
+        java.util.Set<String> forgotten = java.util.Set.of(names);
+        java.net.CookieStore store = cookies.getCookieStore();
+        for (URI uri : java.util.List.copyOf(store.getURIs())) {
+            for (java.net.HttpCookie cookie : java.util.List.copyOf(store.get(uri))) {
+                if (forgotten.contains(cookie.getName())) {
+                    store.remove(uri, cookie);
+                }
+            }
+        }
+    }
+
+    /** The names of the cookies the browser holds. */
+    public java.util.List<String> cookieNames() {
+        return cookies.getCookieStore().getCookies().stream().map(java.net.HttpCookie::getName).toList();
     }
 
     public Response get(String path) {
