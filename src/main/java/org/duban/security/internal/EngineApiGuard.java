@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import lombok.extern.slf4j.Slf4j;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.duban.security.internal.EngineApiAllowList.Check;
 import org.duban.security.internal.EngineApiAllowList.Rule;
 import org.springframework.http.HttpStatus;
@@ -94,6 +95,10 @@ class EngineApiGuard extends OncePerRequestFilter {
     private void answerError(EngineCall call, ErrorBodyCapture capture, RuntimeException engineRefusal,
             HttpServletResponse response) throws IOException {
         int status = capture.getStatus();
+        // the engine's own "bad request" is Camunda's to word while it answers 4xx; it is lifted only out of a 500
+        if (engineRefusal instanceof BadUserRequestException && status < 500) {
+            engineRefusal = null;
+        }
         if (engineRefusal != null) {
             refusals.write(response, call.webapp(), Refusal.of(engineRefusal));
         } else if (status >= 500) {

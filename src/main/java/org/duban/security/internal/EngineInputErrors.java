@@ -3,6 +3,7 @@ package org.duban.security.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Remembers, for the engine API request being served on this thread, why the engine refused the person's input: a
- * task listener's {@link FormFieldValidationException} ({@code TaskInput}), or Duban's {@link InvalidRequestException}
- * or {@link ApiException} thrown by a delegate (starting a directive). Camunda's REST resources turn these into
+ * task listener's {@link FormFieldValidationException} ({@code TaskInput}), Duban's {@link InvalidRequestException}
+ * or {@link ApiException} thrown by a delegate (starting a directive), or the engine's own
+ * {@link BadUserRequestException}. Camunda's REST resources turn these into
  * messages with task ids and the engine's wording, or a 500 for a start; {@code EngineApiGuard} answers with the
  * refusal itself instead. This needs the engine's command-interceptor SPI, kept to this class; only the outermost
  * command of a request that opened a recording is looked at, never job-executor threads.
@@ -54,7 +56,7 @@ class EngineInputErrors extends AbstractProcessEnginePlugin {
     static RuntimeException refusalIn(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof FormFieldValidationException || cause instanceof InvalidRequestException
-                    || cause instanceof ApiException) {
+                    || cause instanceof ApiException || cause instanceof BadUserRequestException) {
                 return (RuntimeException) cause;
             }
             if (cause.getCause() == cause) {

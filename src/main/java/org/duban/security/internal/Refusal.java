@@ -40,7 +40,10 @@ record Refusal(HttpStatus status, String type, String title, String detail, List
         if (engineRefusal instanceof ApiException refused) {
             return new Refusal(refused.status(), refused.type(), refused.title(), refused.getMessage(), null);
         }
-        FormFieldValidationException input = (FormFieldValidationException) engineRefusal;
+        if (!(engineRefusal instanceof FormFieldValidationException input)) {
+            String message = engineRefusal.getMessage() == null ? "请求无法完成" : engineRefusal.getMessage();
+            return new Refusal(HttpStatus.BAD_REQUEST, "invalid-request", "请求参数有误", message, null);
+        }
         String field = input.getDetail() == null ? "" : input.getDetail().toString();
         String message = input.getMessage() == null ? "输入有误" : input.getMessage();
         // TaskInput words its messages "field：reason"; the field is named separately
