@@ -44,7 +44,7 @@ class StorableTextFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpServletRequest buffered = ReplayableBody.buffer(request);
         List<FieldProblem> found = new ArrayList<>();
-        for (Map.Entry<String, String[]> parameter : buffered.getParameterMap().entrySet()) {
+        for (Map.Entry<String, String[]> parameter : parameters(buffered).entrySet()) {
             boolean storable = StorableText.isStorable(parameter.getKey());
             for (String value : parameter.getValue()) {
                 storable &= value == null || StorableText.isStorable(value);
@@ -63,6 +63,34 @@ class StorableTextFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(buffered, response);
+    }
+
+    /**
+     * Query and form parameters as the container decodes them; of a multipart request only the query string, as its
+     * parts (files) are their handler's to read, within their own limits.
+     */
+    private static Map<String, String[]> parameters(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            return request.getParameterMap();
+        }
+        Map<String, String[]> query = new java.util.LinkedHashMap<>();
+        if (request.getQueryString() != null) {
+            for (String pair : request.getQueryString().split("&")) {
+                int equals = pair.indexOf('=');
+                try {
+                    String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    query.merge(name, new String[] {value}, (a, b) -> java.util.stream.Stream.concat(
+                            java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new));
+                } catch (IllegalArgumentException e) {
+                    // malformed escapes: the container refuses or drops them itself
+                }
+            }
+        }
+        return query;
     }
 
     /** Every key and string value of the body that cannot be stored; a body that is not JSON is left to its reader. */

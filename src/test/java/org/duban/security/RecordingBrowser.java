@@ -49,6 +49,7 @@ final class RecordingBrowser implements AutoCloseable {
     private final WebDriverWait wait;
     private final Map<String, Exchange> pending = new HashMap<>();
     private final List<Exchange> exchanges = new ArrayList<>();
+    private final List<String> console = new ArrayList<>();
     private String role = "";
 
     RecordingBrowser(int port) {
@@ -71,6 +72,7 @@ final class RecordingBrowser implements AutoCloseable {
 
     void as(String role) {
         collect();
+        console();
         this.role = role;
     }
 
@@ -126,7 +128,7 @@ final class RecordingBrowser implements AutoCloseable {
                 quietSince[0] = System.nanoTime();
                 return false;
             }
-            return pending.isEmpty() && System.nanoTime() - quietSince[0] > Duration.ofMillis(1500).toNanos();
+            return pending.isEmpty() && System.nanoTime() - quietSince[0] > Duration.ofMillis(800).toNanos();
         });
     }
 
@@ -137,7 +139,8 @@ final class RecordingBrowser implements AutoCloseable {
 
     /** Console messages of the page, among them Content-Security-Policy violations. */
     List<String> console() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+        driver.manage().logs().get(LogType.BROWSER).getAll().forEach(entry -> console.add(role + " " + entry.getMessage()));
+        return List.copyOf(console);
     }
 
     private void collect() {
