@@ -88,6 +88,8 @@ class ForgedFactsAttackIT {
     /** The task each person works, by person and task key ("kjj Task_SignDirective"). */
     private final Map<String, Task> own = new LinkedHashMap<>();
     private String deadline;
+    /** The directives of this suite (other tests of the same context leave theirs). */
+    private final List<String> numbers = new ArrayList<>();
     private String toSign;
     private String toHandle;
     private String directiveDefinition;
@@ -137,6 +139,7 @@ class ForgedFactsAttackIT {
                 DirectiveVariables.OUTCOME_EXTEND, DirectiveVariables.REQUESTED_DEADLINE,
                 calendar.plusWorkingDays(calendar.today(), 20).toString(), DirectiveVariables.EXTENSION_REASON, "需协调"));
         String draft = number(driver.issue("supervisor", "kjj", "", deadline, "none"));
+        numbers.addAll(List.of(toSign, toHandle, toReview, toDecide, draft));
         assertThat(script("supervisor").post("/api/directives/" + toHandle + "/urges", "{\"department\":\"kjj\"}").status())
                 .isEqualTo(202);
         settle();
@@ -437,20 +440,24 @@ class ForgedFactsAttackIT {
 
     private List<String> openWorkInTheEngine() {
         List<String> work = new ArrayList<>();
-        for (Task task : engine.getTaskService().createTaskQuery().list()) {
-            String number = engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey();
-            work.add(number + " " + OPEN_STATUS.get(task.getTaskDefinitionKey()));
+        for (String number : numbers) {
+            for (Task task : engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number).list()) {
+                work.add(number + " " + OPEN_STATUS.get(task.getTaskDefinitionKey()));
+            }
         }
         return work.stream().sorted().toList();
     }
 
     private List<String> openWorkInTheReadModel() {
         // a draft's parts wait for the leader's 批示: no department has work on them yet
-        List<String> work = new ArrayList<>(jdbc.queryForList("SELECT p.directive_number || ' ' || p.status"
-                + " FROM directive_department p JOIN directive d ON d.number = p.directive_number WHERE d.status = 'IN_PROGRESS'"
-                + " AND p.status IN ('TO_SIGN', 'HANDLING', 'EXTENSION_REQUESTED', 'UNDER_REVIEW')", String.class));
-        work.addAll(jdbc.queryForList("SELECT number || ' DRAFT' FROM directive WHERE status = 'DRAFT'", String.class));
+        List<String> work = new ArrayList<>();
+        for (String number : numbers) {
+            work.addAll(jdbc.queryForList("SELECT p.directive_number || ' ' || p.status FROM directive_department p"
+                    + " JOIN directive d ON d.number = p.directive_number WHERE d.number = ? AND d.status = 'IN_PROGRESS'"
+                    + " AND p.status IN ('TO_SIGN', 'HANDLING', 'EXTENSION_REQUESTED', 'UNDER_REVIEW')", String.class, number));
+            work.addAll(jdbc.queryForList("SELECT number || ' DRAFT' FROM directive WHERE number = ? AND status = 'DRAFT'",
+                    String.class, number));
+        }
         return work.stream().sorted().toList();
     }
 

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * failure makes the next attempt wait twice as long (up to {@code max-delay}); while it waits, attempts are answered
  * 429 with Retry-After and the password is not even checked.</li>
  * </ul>
- * An attempt is charged to the account or device before its password is checked, so parallel guesses cannot slip
- * through together; a correct password gives its own charge back (only its own: a script logging in all day does not
- * wipe a guesser's record). Failures are forgotten {@code memory} after the last
- * one. The state is in the database, shared by every node.
+ * Once an account or device has failed, each attempt is charged to it before its password is checked, so parallel
+ * guesses cannot slip through together; a correct password gives its own charge back (only its own: a script logging
+ * in all day does not wipe a guesser's record). Failures are forgotten {@code memory} after the last one. The state
+ * is in the database, shared by every node.
  */
 @Slf4j
 @Component
