@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every step of both models and on the start, and every write endpoint of the engine API tried as each role on both
  * API roots ({@code /engine-rest} and the webapps' {@code /camunda/api/engine}). Every attack must be refused (4xx),
  * and afterwards the read model, the hash chain, the outbox and the engine (tasks, variables, jobs, comments,
- * identities) must be exactly as before, with the engine's open work matching the read model. The figures are
+ * identities) must be exactly as before ({@link EngineWorld}), with the engine's open work matching the read model. The figures are
  * printed and written to {@code target/attack-figures-<database>.txt}, every attack with its answer to
  * {@code target/attack-log-<database>.txt}.
  */
@@ -104,14 +104,14 @@ class ForgedFactsAttackIT {
         // ten o'clock today, ticking: no day change (lights, quiet hours) in the middle of the barrage
         ProcessDriver.officeHoursToday();
         scenario();
-        EngineWorld before = EngineWorld.of(engine, jdbc);
+        EngineWorld before = EngineWorld.of(engine, jdbc, numbers);
 
         theAttacksOfIssue11();
         everyFactForgedOnEveryStep();
         everyWriteEndpointAsEachRole();
 
         settle();
-        EngineWorld after = EngineWorld.of(engine, jdbc);
+        EngineWorld after = EngineWorld.of(engine, jdbc, numbers);
         report(before);
         assertThat(attacks.stream().filter(attack -> !attack.refused()).map(Attack::toString).toList())
                 .as("attacks that got through").isEmpty();
