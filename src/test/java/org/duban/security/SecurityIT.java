@@ -69,7 +69,7 @@ class SecurityIT {
 
     @Test
     void wrongPasswordIsRefused() {
-        // a user of its own: Camunda delays the next login of a user after a wrong password
+        // a user of its own: wrong passwords count against the account (LoginThrottle; see LoginThrottleIT)
         assertThat(Http.basic(port, "dsjj-szzf", "wrong").get("/engine-rest/task").status()).isEqualTo(401);
     }
 

@@ -81,18 +81,41 @@ public final class Http {
     /** Logs in through the login form, as a browser would; the session cookie is kept. */
     public static Http loggedIn(int port, String user, String password) {
         Http http = anonymous(port);
-        Matcher csrf = CSRF.matcher(http.get("/login").body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("login page has no CSRF token");
-        }
-        Response login = http.send(HttpRequest.newBuilder(URI.create(http.base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
-                        + "&_csrf=" + encode(csrf.group(1)))));
+        Response login = http.logIn(user, password);
         if (login.status() != 302 || login.header("Location").contains("error")) {
             throw new IllegalStateException("login of " + user + " failed: " + login.status() + " " + login.header("Location"));
         }
         return http;
+    }
+
+    /** Sends the login form from this browser (its cookies go with it) and answers what the server said. */
+    public Response logIn(String user, String password) {
+        Matcher csrf = CSRF.matcher(get("/login").body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("login page has no CSRF token");
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(user) + "&password=" + encode(password)
+                        + "&_csrf=" + encode(csrf.group(1)))));
+    }
+
+    /** The browser forgets the named cookies (the session, say), keeping the others. */
+    public void forgetCookies(String... names) {
+        java.util.Set<String> forgotten = java.util.Set.of(names);
+        java.net.CookieStore store = cookies.getCookieStore();
+        for (URI uri : java.util.List.copyOf(store.getURIs())) {
+            for (java.net.HttpCookie cookie : java.util.List.copyOf(store.get(uri))) {
+                if (forgotten.contains(cookie.getName())) {
+                    store.remove(uri, cookie);
+                }
+            }
+        }
+    }
+
+    /** The names of the cookies the browser holds. */
+    public java.util.List<String> cookieNames() {
+        return cookies.getCookieStore().getCookies().stream().map(java.net.HttpCookie::getName).toList();
     }
 
     public Response get(String path) {
@@ -138,6 +161,19 @@ public final class Http {
 
     public Response delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** Any method, an optional JSON body (null: none) and extra headers given as name, value, name, value… */
+    public Response send(String method, String path, String json, String... headers) {
+        HttpRequest.Builder builder = request(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -14,7 +14,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * One login for everything. Machines call {@code /api}, {@code /engine-rest} and {@code /actuator} with HTTP Basic (or
  * the browser session); people log in on {@code /login}, and that session also opens Tasklist,
- * Cockpit and Admin. Nothing but the login page, static assets and health is public.
+ * Cockpit and Admin. Nothing but the login page, static assets and health is public. Every password check, from
+ * the form or HTTP Basic, goes through the login throttle ({@link CamundaIdentityAuthenticationProvider}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,32 +26,38 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, LoginRequest.Source loginRequests,
+            DeviceCookies.Writer deviceCookies) throws Exception {
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/api/**"), PATHS.matcher("/engine-rest/**"),
                         PATHS.matcher("/actuator/**")))
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**")).permitAll()
                         .requestMatchers(PATHS.matcher("/actuator/**")).hasAuthority(Groups.authority(Groups.ADMINS))
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Duban").authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.realmName("Duban").authenticationEntryPoint(problems)
+                        .authenticationDetailsSource(loginRequests))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(WITH_AUTHORIZATION_HEADER));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(WITH_AUTHORIZATION_HEADER))
+                .headers(headers -> headers.addHeaderWriter(deviceCookies));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, ProblemResponses problems, LoginRequest.Source loginRequests,
+            DeviceCookies.Writer deviceCookies) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         // initial-admin setup would let any logged-in person create an administrator;
                         // administrators come from the organisation file or the operator's configuration
                         .requestMatchers(PATHS.matcher("/camunda/app/admin/{engine}/setup/**"),
                                 PATHS.matcher("/camunda/api/admin/setup/**")).denyAll()
-                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", ProblemResponses.THROTTLED_LOGIN_PAGE, "/css/**", "/js/**",
+                                "/images/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/audit", "/audit/**")
                         .hasAnyAuthority(Groups.authority(Groups.AUDITORS), Groups.authority(Groups.ADMINS))
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .authenticationDetailsSource(loginRequests).failureHandler(problems))
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(
                                 PATHS.matcher(HttpMethod.POST, "/logout"),
@@ -59,7 +66,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout"))
                 // the Camunda webapps protect their API with their own CSRF filter and header
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()).addHeaderWriter(deviceCookies));
         return http.build();
     }
 }
