@@ -80,11 +80,17 @@ class ClosedLoopBenchmark {
     private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
     private final Map<String, String> unitOfInstance = new ConcurrentHashMap<>();
     private Http session;
+    private String csrfHeader;
+    private String csrfToken;
 
     @Test
     void dubanAgainstBareCamunda() throws Exception {
         deployBareModels();
         session = Http.loggedIn(port, "leader", "demo");
+        // as the Issue page's script does: the session's CSRF token from the page's meta tags
+        String page = session.get("/issue").body();
+        csrfToken = meta(page, "csrf-token");
+        csrfHeader = meta(page, "csrf-header");
         // warm both paths up before measuring, alternating so neither profits from running second
         runLoops(WARMUP, this::startDuban);
         runLoops(WARMUP, this::startBare);
@@ -203,7 +209,7 @@ class ClosedLoopBenchmark {
                  "coDepartments":["kjj","zdxq","dfs","dsjj-zwfw"],"deadline":"%s","reportCycle":"none"}""".formatted(deadline());
         for (int i = 0; i < count; i++) {
             long begin = System.nanoTime();
-            Http.Response response = session.post("/api/directives", body);
+            Http.Response response = session.postWithHeader("/api/directives", body, csrfHeader, csrfToken);
             millis.add((System.nanoTime() - begin) / 1e6);
             if (response.status() != 201 && response.status() != 200) {
                 throw new IllegalStateException("issue over HTTP: " + response.status() + " " + response.body());
@@ -324,6 +330,15 @@ class ClosedLoopBenchmark {
     private List<String> dubanRoots(String number) {
         return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).list()
                 .stream().map(i -> i.getRootProcessInstanceId()).distinct().toList();
+    }
+
+    private static String meta(String page, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<meta name=\"" + name + "\" content=\"([^\"]+)\"")
+                .matcher(page);
+        if (!m.find()) {
+            throw new IllegalStateException("no meta " + name + " on the Issue page");
+        }
+        return m.group(1);
     }
 
     private long transactionId() {

@@ -160,23 +160,23 @@ class ForgedFactsAttackIT {
     private void theAttacksOfIssue11() throws Exception {
         String kind = "issue 11";
         step(kind + ": write into another department's directive", "zdxq", own.get("zdxq " + SIGN),
-                Map.of(DirectiveVariables.DIRECTIVE_NUMBER, toHandle, DirectiveVariables.DEPARTMENT, "kjj"));
+                Map.of(Facts.DIRECTIVE_NUMBER, toHandle, Facts.DEPARTMENT, "kjj"));
         Task kjjHandle = own.get("kjj " + HANDLE);
         both(kind + ": set one's own urge count", "kjj", "PUT", "/task/" + kjjHandle.getId() + "/variables/urgeCount",
                 "{\"value\":0,\"type\":\"Integer\"}");
-        step(kind + ": complete with urgeCount 0", "kjj", kjjHandle, with(submission(), DirectiveVariables.URGE_COUNT, 0));
+        step(kind + ": complete with urgeCount 0", "kjj", kjjHandle, with(submission(), Facts.URGE_COUNT, 0));
         step(kind + ": a co-department completes as lead", "zdxq", own.get("zdxq " + HANDLE),
-                with(submission(), DirectiveVariables.ROLE, "lead"));
+                with(submission(), Facts.ROLE, "lead"));
         step(kind + ": move one's deadline", "kjj", kjjHandle, with(submission(), DirectiveVariables.DEADLINE, "2099-12-31"));
         step(kind + ": move one's sign-by date", "zdxq", own.get("zdxq " + SIGN),
-                Map.of(DirectiveVariables.SIGN_DUE_AT, "2099-12-31T00:00:00+08:00"));
+                Map.of(Facts.SIGN_DUE_AT, "2099-12-31T00:00:00+08:00"));
         step(kind + ": move one's deadline timer", "kjj", kjjHandle,
-                with(submission(), DirectiveVariables.DEADLINE_AT, "2099-12-31T00:00:00+08:00"));
+                with(submission(), Facts.DEADLINE_AT, "2099-12-31T00:00:00+08:00"));
         start(kind + ": skip 批示 by naming a leader as issuer", "supervisor",
-                with(startForm(), DirectiveVariables.ISSUED_BY, "leader"));
-        start(kind + ": an issuer who does not exist", "leader", with(startForm(), DirectiveVariables.ISSUED_BY, "ghost"));
-        start(kind + ": number EVIL-1", "leader", with(startForm(), DirectiveVariables.DIRECTIVE_NUMBER, "EVIL-1"));
-        start(kind + ": an existing number", "leader", with(startForm(), DirectiveVariables.DIRECTIVE_NUMBER, toSign));
+                with(startForm(), Facts.ISSUED_BY, "leader"));
+        start(kind + ": an issuer who does not exist", "leader", with(startForm(), Facts.ISSUED_BY, "ghost"));
+        start(kind + ": number EVIL-1", "leader", with(startForm(), Facts.DIRECTIVE_NUMBER, "EVIL-1"));
+        start(kind + ": an existing number", "leader", with(startForm(), Facts.DIRECTIVE_NUMBER, toSign));
         start(kind + ": a title over 100 characters", "leader", with(startForm(), DirectiveVariables.TITLE, "长".repeat(101)));
         start(kind + ": an unknown lead department", "leader",
                 with(startForm(), DirectiveVariables.LEAD_DEPARTMENT, "nobody"));
@@ -251,9 +251,34 @@ class ForgedFactsAttackIT {
         }
     }
 
-    /** Every variable name of {@link DirectiveVariables}: what delegates, listeners and the score read today. */
+    /**
+     * Facts that were process variables before the directive's state got one owner (number, unit, role, issuer, the
+     * supervision dates, the score's inputs): now read from the records, they must still change nothing when sent.
+     */
+    static final class Facts {
+        static final String DIRECTIVE_NUMBER = "directiveNumber";
+        static final String DEPARTMENT = "department";
+        static final String ROLE = "role";
+        static final String ISSUED_BY = "issuedBy";
+        static final String SIGN_DUE_AT = "signDueAt";
+        static final String DEADLINE_AT = "deadlineAt";
+        static final String URGE_COUNT = "urgeCount";
+        static final List<String> ALL = List.of(DIRECTIVE_NUMBER, DEPARTMENT, ROLE, ISSUED_BY, SIGN_DUE_AT, DEADLINE_AT,
+                URGE_COUNT, "coDepartmentCodes", "departmentCodes", "draft", "responsibleLeader", "lastProgressOn",
+                "withdrawnBy", "withdrawalReason", "yellowAt", "reminderAt", "redAt", "overdueUrgeCycle", "escalateAt",
+                "progressDueAt", "rearm", "reviewedBy", "urgedBy", "urgeNote", "lateDays", "signLateDays", "reworkCount",
+                "approvedExtensions", "scoreResult", "weight", "score");
+
+        private Facts() {
+        }
+    }
+
+    /**
+     * Every variable name of {@link DirectiveVariables} (each step's inputs) and every former fact: whatever a step
+     * is sent beyond its own form's inputs is refused.
+     */
     private static List<String> facts() {
-        List<String> facts = new ArrayList<>();
+        List<String> facts = new ArrayList<>(Facts.ALL);
         for (Field field : DirectiveVariables.class.getFields()) {
             boolean constant = Modifier.isStatic(field.getModifiers()) && field.getType() == String.class;
             String name = field.getName();
@@ -324,7 +349,7 @@ class ForgedFactsAttackIT {
         }
         if (template.endsWith("/complete") || template.endsWith("/submit-form") || template.endsWith("/resolve")
                 || template.endsWith("/start")) {
-            return variables(Map.of(DirectiveVariables.DIRECTIVE_NUMBER, "EVIL-2", DirectiveVariables.ISSUED_BY, "leader"));
+            return variables(Map.of(Facts.DIRECTIVE_NUMBER, "EVIL-2", Facts.ISSUED_BY, "leader"));
         }
         return null;
     }
