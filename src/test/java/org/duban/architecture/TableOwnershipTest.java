@@ -38,6 +38,8 @@ class TableOwnershipTest {
         OWNERS.put("notification_preference", "notification");
         OWNERS.put("report", "report");
         OWNERS.put("calendar_schedule", "calendar");
+        OWNERS.put("login_throttle", "security");
+        OWNERS.put("device_cookie_key", "security");
         // Spring Session's own tables: written by the library only, configured in system
         OWNERS.put("spring_session", "system");
         OWNERS.put("spring_session_attributes", "system");
