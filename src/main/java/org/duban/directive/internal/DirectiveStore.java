@@ -28,14 +28,22 @@ public class DirectiveStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final RowCache cache;
 
-    DirectiveStore(JdbcTemplate jdbc, Clock clock) {
+    DirectiveStore(JdbcTemplate jdbc, Clock clock, RowCache cache) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = cache;
+    }
+
+    /** Every write goes through here: the directive rows read so far in the transaction are forgotten. */
+    private JdbcTemplate writes() {
+        cache.forget("directive");
+        return jdbc;
     }
 
     void insert(NewDirective d, String number, String processInstanceId, LocalDate yellowFrom, int parts) {
-        jdbc.update("INSERT INTO directive (number, title, instruction, category, priority, lead_department, deadline, "
+        writes().update("INSERT INTO directive (number, title, instruction, category, priority, lead_department, deadline, "
                         + "report_cycle, status, issued_by, issued_at, issued_on, process_instance_id, yellow_from, "
                         + "open_parts, responsible_leader) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 number, d.title(), d.instruction(), d.category(), d.priority().key(), d.leadDepartment(),
@@ -44,12 +52,13 @@ public class DirectiveStore {
     }
 
     public Optional<DirectiveRow> find(String number) {
-        return jdbc.query("SELECT * FROM directive WHERE number = ?", this::row, number).stream().findFirst();
+        return cache.get("directive " + number, () -> jdbc.query("SELECT * FROM directive WHERE number = ?", this::row,
+                number).stream().findFirst());
     }
 
     public Optional<DirectiveRow> byInstance(String processInstanceId) {
-        return jdbc.query("SELECT * FROM directive WHERE process_instance_id = ?", this::row, processInstanceId).stream()
-                .findFirst();
+        return cache.get("directive of " + processInstanceId, () -> jdbc.query("SELECT * FROM directive WHERE "
+                + "process_instance_id = ?", this::row, processInstanceId).stream().findFirst());
     }
 
     public Optional<DirectiveStatus> status(String number) {
@@ -58,12 +67,12 @@ public class DirectiveStore {
     }
 
     void approved(String number, String leader) {
-        jdbc.update("UPDATE directive SET responsible_leader = ? WHERE number = ?", leader, number);
+        writes().update("UPDATE directive SET responsible_leader = ? WHERE number = ?", leader, number);
     }
 
     /** The directive reaches its units: from now on they see it. */
     void dispatched(String number) {
-        jdbc.update("UPDATE directive SET status = ?, dispatched_on = ? WHERE number = ?", DirectiveStatus.IN_PROGRESS.name(),
+        writes().update("UPDATE directive SET status = ?, dispatched_on = ? WHERE number = ?", DirectiveStatus.IN_PROGRESS.name(),
                 today(), number);
     }
 
@@ -72,7 +81,7 @@ public class DirectiveStore {
      * parts finishing at once the second waits for the first and sees its count: exactly one sees zero.
      */
     int partFinished(String number) {
-        jdbc.update("UPDATE directive SET open_parts = open_parts - 1 WHERE number = ?", number);
+        writes().update("UPDATE directive SET open_parts = open_parts - 1 WHERE number = ?", number);
         return openParts(number);
     }
 
@@ -89,27 +98,27 @@ public class DirectiveStore {
     }
 
     void scored(String number, BigDecimal score) {
-        jdbc.update("UPDATE directive SET score = ? WHERE number = ?", score, number);
+        writes().update("UPDATE directive SET score = ? WHERE number = ?", score, number);
     }
 
     void closed(String number) {
-        jdbc.update("UPDATE directive SET status = ?, closed_at = ?, closed_on = ? WHERE number = ?",
+        writes().update("UPDATE directive SET status = ?, closed_at = ?, closed_on = ? WHERE number = ?",
                 DirectiveStatus.CLOSED.name(), now(), today(), number);
     }
 
     /** Who withdraws and why, recorded by the request before the process is told. */
     void withdrawalRequested(String number, String by, String reason) {
-        jdbc.update("UPDATE directive SET withdrawn_by = ?, withdrawal_reason = ? WHERE number = ?", by, reason, number);
+        writes().update("UPDATE directive SET withdrawn_by = ?, withdrawal_reason = ? WHERE number = ?", by, reason, number);
     }
 
     /** Rejected or withdrawn; the caller cancels the open parts first (lock order). */
     void ended(String number, DirectiveStatus status) {
-        jdbc.update("UPDATE directive SET status = ?, closed_at = ?, closed_on = ? WHERE number = ?", status.name(), now(),
+        writes().update("UPDATE directive SET status = ?, closed_at = ?, closed_on = ? WHERE number = ?", status.name(), now(),
                 today(), number);
     }
 
     void light(String number, Light light) {
-        jdbc.update("UPDATE directive SET light = ? WHERE number = ?", light == null ? null : light.name(), number);
+        writes().update("UPDATE directive SET light = ? WHERE number = ?", light == null ? null : light.name(), number);
     }
 
     public boolean wasDispatched(String number) {

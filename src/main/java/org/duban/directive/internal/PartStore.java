@@ -29,10 +29,18 @@ public class PartStore {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final RowCache cache;
 
-    PartStore(JdbcTemplate jdbc, Clock clock) {
+    PartStore(JdbcTemplate jdbc, Clock clock, RowCache cache) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = cache;
+    }
+
+    /** Every write goes through here: the part rows read so far in the transaction are forgotten. */
+    private JdbcTemplate writes() {
+        cache.forget("part");
+        return jdbc;
     }
 
     void insert(String number, List<NewPart> parts, int firstPosition) {
@@ -42,24 +50,24 @@ public class PartStore {
             rows.add(new Object[] {number, p.unit(), p.role().key(), p.parentUnit(), firstPosition + i,
                     PartStatus.TO_SIGN.name(), p.deadline(), p.deadline(), p.yellowFrom()});
         }
-        jdbc.batchUpdate("INSERT INTO directive_department (directive_number, department, role, parent_department, "
+        writes().batchUpdate("INSERT INTO directive_department (directive_number, department, role, parent_department, "
                 + "position, status, original_deadline, deadline, yellow_from) VALUES (?,?,?,?,?,?,?,?,?)", rows);
     }
 
     public Optional<PartRow> byInstance(String processInstanceId) {
-        return jdbc.query("SELECT * FROM directive_department WHERE process_instance_id = ?", this::row,
-                processInstanceId).stream().findFirst();
+        return cache.get("part of " + processInstanceId, () -> jdbc.query("SELECT * FROM directive_department WHERE "
+                + "process_instance_id = ?", this::row, processInstanceId).stream().findFirst());
     }
 
     public Optional<PartRow> find(String number, String unit) {
-        return jdbc.query("SELECT * FROM directive_department WHERE directive_number = ? AND department = ?", this::row,
-                number, unit).stream().findFirst();
+        return cache.get("part " + number + " " + unit, () -> jdbc.query("SELECT * FROM directive_department WHERE "
+                + "directive_number = ? AND department = ?", this::row, number, unit).stream().findFirst());
     }
 
     /** Every part of a directive, in the order it was assigned. */
     public List<PartRow> of(String number) {
-        return jdbc.query("SELECT * FROM directive_department WHERE directive_number = ? ORDER BY position", this::row,
-                number);
+        return cache.get("parts " + number, () -> List.copyOf(jdbc.query("SELECT * FROM directive_department WHERE "
+                + "directive_number = ? ORDER BY position", this::row, number)));
     }
 
     public List<String> units(String number) {
@@ -84,7 +92,7 @@ public class PartStore {
     }
 
     void delivered(String number, String unit, String processInstanceId, OffsetDateTime signDueAt) {
-        jdbc.update("UPDATE directive_department SET process_instance_id = ?, delivered_at = ?, sign_due_at = ? "
+        writes().update("UPDATE directive_department SET process_instance_id = ?, delivered_at = ?, sign_due_at = ? "
                 + "WHERE directive_number = ? AND department = ?", processInstanceId, now(), signDueAt, number, unit);
     }
 
@@ -103,7 +111,7 @@ public class PartStore {
 
     /** The part moves to another unit, which signs afresh; the returning unit is not scored for it. */
     void reassigned(PartRow p, String newUnit, OffsetDateTime signDueAt) {
-        jdbc.update("UPDATE directive_department SET department = ?, status = ?, return_reason = NULL, sign_due_at = ?, "
+        writes().update("UPDATE directive_department SET department = ?, status = ?, return_reason = NULL, sign_due_at = ?, "
                         + "delivered_at = ? WHERE directive_number = ? AND department = ?",
                 newUnit, PartStatus.TO_SIGN.name(), signDueAt, now(), p.number(), p.unit());
     }
@@ -154,7 +162,7 @@ public class PartStore {
 
     /** Every part of the directive that is not done ends with it (rejected or withdrawn). */
     void cancelOpen(String number) {
-        jdbc.update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND status <> ? AND status <> ?",
+        writes().update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND status <> ? AND status <> ?",
                 PartStatus.CANCELLED.name(), number, PartStatus.DONE.name(), PartStatus.CANCELLED.name());
     }
 
@@ -163,14 +171,14 @@ public class PartStore {
      * changed it meanwhile writes its own light.
      */
     void light(PartRow p, Light light) {
-        jdbc.update("UPDATE directive_department SET light = ? WHERE directive_number = ? AND department = ? "
+        writes().update("UPDATE directive_department SET light = ? WHERE directive_number = ? AND department = ? "
                         + "AND status = ? AND deadline = ?", light == null ? null : light.name(), p.number(), p.unit(),
                 p.status().name(), p.deadline());
     }
 
     /** Records that a reminder of this kind went out for this date; false if it already had. */
     boolean firstReminder(PartRow p, String kind, LocalDate referenceDate) {
-        return jdbc.update("INSERT INTO reminder_sent (directive_number, department, kind, reference_date) "
+        return writes().update("INSERT INTO reminder_sent (directive_number, department, kind, reference_date) "
                         + "SELECT ?, ?, ?, ? FROM directive_department WHERE directive_number = ? AND department = ? "
                         + "AND NOT EXISTS (SELECT 1 FROM reminder_sent WHERE directive_number = ? AND department = ? "
                         + "AND kind = ? AND reference_date = ?)",
@@ -190,7 +198,7 @@ public class PartStore {
         System.arraycopy(values, 0, args, 0, values.length);
         args[values.length] = p.number();
         args[values.length + 1] = p.unit();
-        jdbc.update("UPDATE directive_department SET " + set + " WHERE directive_number = ? AND department = ?", args);
+        writes().update("UPDATE directive_department SET " + set + " WHERE directive_number = ? AND department = ?", args);
     }
 
     PartRow row(ResultSet rs, int i) throws SQLException {

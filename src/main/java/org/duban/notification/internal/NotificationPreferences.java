@@ -3,6 +3,7 @@ package org.duban.notification.internal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
+import org.duban.system.TransactionMemo;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ class NotificationPreferences {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** One event reaches the same people as the one before it in the step: ask once per transaction. */
+    private final TransactionMemo asked = new TransactionMemo();
 
     NotificationPreferences(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -20,11 +23,13 @@ class NotificationPreferences {
     }
 
     Delivery of(String personId) {
-        return jdbc.queryForList("SELECT delivery FROM notification_preference WHERE person_id = ?", String.class, personId)
-                .stream().findFirst().flatMap(Delivery::ofKey).orElse(Delivery.IMMEDIATE);
+        return asked.get(personId, () -> jdbc.queryForList("SELECT delivery FROM notification_preference WHERE "
+                + "person_id = ?", String.class, personId).stream().findFirst().flatMap(Delivery::ofKey)
+                .orElse(Delivery.IMMEDIATE));
     }
 
     void set(String personId, Delivery delivery) {
+        asked.forget();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (update(personId, delivery, now) > 0) {
             return;

@@ -1,0 +1,28 @@
+package org.duban.directive.internal;
+
+import java.util.function.Supplier;
+
+import org.duban.system.TransactionMemo;
+import org.springframework.stereotype.Component;
+
+/**
+ * The directive and part rows a transaction has read, until it ends or writes. One step of a part reads the same
+ * two rows many times — its listener, its delegate, each expression of the model (candidate group, due date,
+ * priority, a gateway's condition), the task's brief — and each read was a query: about a quarter of all the
+ * statements of a closed loop. A write through a store forgets what was read of its table (keys begin with the
+ * kind of row: "directive…", "part…"), so a read after a write sees the write.
+ */
+@Component
+class RowCache {
+
+    private final TransactionMemo memo = new TransactionMemo();
+
+    <T> T get(String key, Supplier<T> load) {
+        return memo.get(key, load);
+    }
+
+    /** Called by every write of a store: what was read of its rows may have changed. */
+    void forget(String kind) {
+        memo.forget(kind);
+    }
+}

@@ -1,0 +1,55 @@
+package org.duban.system;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Values a transaction has looked up, kept until it ends or its owner forgets them: one step of a process asks
+ * for the same rows many times (its listener, its delegate, each expression of the model), and each ask was a
+ * query. Nothing is kept across transactions, so nothing goes stale between steps or nodes; outside a
+ * transaction nothing is kept at all. Each owner has its own memo.
+ */
+public final class TransactionMemo {
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key, Supplier<T> load) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return load.get();
+        }
+        Map<String, Object> values = (Map<String, Object>) TransactionSynchronizationManager.getResource(this);
+        if (values == null) {
+            Map<String, Object> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TransactionMemo.this);
+                }
+            });
+            values = fresh;
+        }
+        if (values.containsKey(key)) {
+            return (T) values.get(key);
+        }
+        T value = load.get();
+        values.put(key, value);
+        return value;
+    }
+
+    /** Forgets what this transaction looked up (after a write that may have changed it). */
+    public void forget() {
+        forget("");
+    }
+
+    /** Forgets what this transaction looked up under keys beginning with {@code prefix}. */
+    public void forget(String prefix) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> values) {
+            values.keySet().removeIf(key -> ((String) key).startsWith(prefix));
+        }
+    }
+}
