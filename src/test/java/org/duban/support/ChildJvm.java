@@ -29,10 +29,16 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}; {@code -Xmx384m}, Beijing time, UTF-8. */
     public static ChildJvm start(String name, String mainClass, List<String> args) throws IOException {
+        return start(name, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai"), mainClass, args);
+    }
+
+    /** Starts {@code mainClass} with these JVM options and {@code args}, UTF-8. */
+    public static ChildJvm start(String name, List<String> jvmOptions, String mainClass, List<String> args)
+            throws IOException {
         Path log = Files.createDirectories(Path.of("target", "child-jvms")).resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
-                "-cp", classPath(), mainClass));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", classPath(), mainClass));
         command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildJvm(name, process, log);
@@ -40,6 +46,10 @@ public final class ChildJvm implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public Path log() {
