@@ -1,9 +1,16 @@
-// The office's urge and the leader's withdrawal on the directive page.
+// The office's urge and the leader's withdrawal on the directive page; a unit passing its part down to the
+// units below it, and taking a sub-part back.
 (function () {
-  const result = document.getElementById('action-result');
+  const result = document.getElementById('action-result') || (function () {
+    const status = document.createElement('div');
+    status.id = 'action-result';
+    status.setAttribute('role', 'status');
+    document.querySelector('main').appendChild(status);
+    return status;
+  })();
 
-  function wire(formId, bodyOf, done) {
-    const form = document.getElementById(formId);
+  function wire(formOrId, bodyOf, done) {
+    const form = typeof formOrId === 'string' ? document.getElementById(formOrId) : formOrId;
     if (!form) {
       return;
     }
@@ -42,4 +49,28 @@
   wire('withdraw-form', function (form) {
     return { reason: form.elements.reason.value };
   }, function () { return '事项已撤回。'; });
+
+  document.querySelectorAll('form.pass-down').forEach(function (form) {
+    wire(form, function () {
+      const units = Array.prototype.filter.call(form.querySelectorAll('input[name="unit"]'), function (box) {
+        return box.checked;
+      }).map(function (box) { return box.value; });
+      return {
+        subParts: units.map(function (unit) {
+          return {
+            unit: unit,
+            instruction: form.elements.instruction.value,
+            deadline: form.elements.deadline.value,
+            reportCycle: form.elements.reportCycle.value || null
+          };
+        })
+      };
+    }, function (answer) { return '已下派给 ' + answer.subUnits.length + ' 个下级单位。'; });
+  });
+
+  document.querySelectorAll('form.withdraw-sub').forEach(function (form) {
+    wire(form, function () {
+      return { reason: form.elements.reason.value };
+    }, function (answer) { return '已撤回下派（' + answer.cancelled.length + ' 个单位）。'; });
+  });
 })();

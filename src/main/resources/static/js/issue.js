@@ -6,6 +6,75 @@
   const workingDays = document.getElementById('working-days');
   const STORE = 'duban.issue.pending';
 
+  const targets = [];
+  const targetList = document.getElementById('target-list');
+  const previewResult = document.getElementById('preview-result');
+  const fieldset = document.getElementById('targets');
+
+  function renderTargets() {
+    targetList.innerHTML = '';
+    targets.forEach(function (target, index) {
+      const item = document.createElement('li');
+      item.textContent = target.label + ' ';
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'secondary';
+      remove.textContent = '移除';
+      remove.addEventListener('click', function () {
+        targets.splice(index, 1);
+        renderTargets();
+        preview();
+      });
+      item.appendChild(remove);
+      targetList.appendChild(item);
+    });
+  }
+
+  document.getElementById('add-target').addEventListener('click', function () {
+    const under = form.elements.targetUnder;
+    const level = form.elements.targetLevel;
+    const underName = under.value ? under.options[under.selectedIndex].text.replace(/^[\s　└]+/, '') : '全市';
+    targets.push({ under: under.value || null, level: level.value,
+      label: underName + '的全部' + level.options[level.selectedIndex].text });
+    renderTargets();
+    preview();
+  });
+
+  // the units the request reaches, as the server resolves them, before anything is created
+  function preview() {
+    previewResult.textContent = '正在计算…';
+    duban.post(fieldset.dataset.preview, request()).then(function (answer) {
+      previewResult.innerHTML = '';
+      if (!answer.ok) {
+        const message = duban.showProblems(form, answer.body);
+        previewResult.className = message ? 'alert error' : '';
+        previewResult.textContent = message || '请按提示修改后再预览。';
+        return;
+      }
+      previewResult.className = '';
+      const names = {};
+      answer.body.units.forEach(function (unit) { names[unit.code] = unit.name; });
+      const head = document.createElement('p');
+      head.textContent = '将送达 ' + answer.body.total + ' 个单位：';
+      previewResult.appendChild(head);
+      const list = document.createElement('ul');
+      list.id = 'preview-units-list';
+      answer.body.units.forEach(function (unit) {
+        const item = document.createElement('li');
+        const role = unit.role === 'lead' ? '主办' : unit.role === 'co' ? '协办' : '下级承办，由' + names[unit.parent] + '审核';
+        item.textContent = unit.name + '（' + unit.levelName + '，' + role + '）';
+        item.dataset.unit = unit.code;
+        list.appendChild(item);
+      });
+      previewResult.appendChild(list);
+    }).catch(function () {
+      previewResult.className = 'alert error';
+      previewResult.textContent = '网络错误，请稍后重试。';
+    });
+  }
+
+  document.getElementById('preview-units').addEventListener('click', preview);
+
   function request() {
     const co = Array.prototype.map.call(form.querySelectorAll('input[name="coDepartments"]:checked'),
       function (box) { return box.value; });
@@ -17,7 +86,8 @@
       leadDepartment: form.elements.leadDepartment.value,
       coDepartments: co,
       deadline: form.elements.deadline.value,
-      reportCycle: form.elements.reportCycle.value
+      reportCycle: form.elements.reportCycle.value,
+      targets: targets.map(function (target) { return { under: target.under, level: target.level }; })
     };
   }
 

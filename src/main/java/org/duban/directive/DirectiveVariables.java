@@ -28,6 +28,8 @@ public final class DirectiveVariables {
     public static final String CO_DEPARTMENTS = "coDepartments";
     public static final String DEADLINE = "deadline";
     public static final String REPORT_CYCLE = "reportCycle";
+    /** Units by the tree, as {@code under:level} values (start form). */
+    public static final String TARGETS = "targets";
 
     // 领导批示
     public static final String APPROVED = "approved";

@@ -22,14 +22,23 @@ public record DirectiveView(String number, String title, String instruction, Str
         OffsetDateTime closedAt, BigDecimal score, int delivered, int parts, List<Department> departments,
         List<TimelineEntry> timeline) {
 
-    /** One unit's part; {@code parentUnit} names the unit that passed it down, if any. */
+    /**
+     * One unit's part; {@code parentUnit} names the unit whose part it hangs under (that passed it down, or above
+     * which it was reached), if any; {@code instruction} what that unit asked of it. {@code belowOpen},
+     * {@code belowOverdue} and {@code belowLight} roll up the parts below it (下级逾期 3).
+     */
     @Schema(description = "承办单位的办理情况")
     public record Department(String department, String departmentName, String role, String parentUnit,
             PartStatus status, LocalDate originalDeadline, LocalDate deadline, Light light, int urgeCount,
             int extensionCount, int reworkCount, int returnCount, boolean escalated, OffsetDateTime deliveredAt,
             OffsetDateTime signedAt, OffsetDateTime submittedAt, OffsetDateTime doneAt, Integer lateDays,
             Integer signLateDays, Integer qualityRating, BigDecimal score, BigDecimal weight,
-            Map<String, Integer> scoreComponents) {}
+            Map<String, Integer> scoreComponents,
+            @Schema(description = "层级代码") String level, @Schema(description = "层级名称") String levelName,
+            @Schema(description = "上级单位对本单位的工作要求（下派时）") String instruction,
+            @Schema(description = "下级单位中未办结的数量") int belowOpen,
+            @Schema(description = "下级单位中已逾期（红灯）的数量") int belowOverdue,
+            @Schema(description = "下级单位中最差的灯") Light belowLight) {}
 
     /** One event, with the codes it keeps and the sentence people read. */
     @Schema(description = "时间线中的一条记录")

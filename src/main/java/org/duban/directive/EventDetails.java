@@ -19,11 +19,18 @@ public sealed interface EventDetails {
         return null;
     }
 
-    record Issued(String title, boolean draft, List<String> departments, String deadline, String priority)
-            implements EventDetails {
+    /** @param below the units reached down the tree, each under the part of the unit above it (none: a flat list) */
+    record Issued(String title, boolean draft, List<String> departments, String deadline, String priority,
+            List<String> below) implements EventDetails {
+
+        public Issued(String title, boolean draft, List<String> departments, String deadline, String priority) {
+            this(title, draft, departments, deadline, priority, List.of());
+        }
+
         public String describe(Names names) {
-            return (draft ? "督查室拟稿，待领导批示；" : "") + "承办单位：" + units(departments, names) + "；办结期限：" + deadline
-                    + "；紧急程度：" + Priority.ofKey(priority).map(Priority::label).orElse(priority);
+            return (draft ? "督查室拟稿，待领导批示；" : "") + "承办单位：" + units(departments, names)
+                    + (below == null || below.isEmpty() ? "" : "；直达下级单位 " + below.size() + " 个：" + units(below, names))
+                    + "；办结期限：" + deadline + "；紧急程度：" + Priority.ofKey(priority).map(Priority::label).orElse(priority);
         }
     }
 
@@ -186,6 +193,29 @@ public sealed interface EventDetails {
 
         public String text() {
             return String.valueOf(score);
+        }
+    }
+
+    /** A unit passed (part of) its work down to units below it, each with its own deadline. */
+    record PassedDown(List<String> units, String deadline, String instruction) implements EventDetails {
+        public String describe(Names names) {
+            return "下派 " + units.size() + " 个下级单位：" + EventDetails.units(units, names) + "；办结期限：" + deadline;
+        }
+
+        public String text() {
+            return instruction;
+        }
+    }
+
+    /** A unit took back what it had passed down to {@code unit} (and everything below it). */
+    record SubPartWithdrawn(String unit, List<String> cancelled, String reason) implements EventDetails {
+        public String describe(Names names) {
+            return "撤回对" + names.unit(unit) + "的下派" + (cancelled.size() > 1 ? "（连同其下级单位共 " + cancelled.size() + " 个）"
+                    : "") + "；理由：" + reason;
+        }
+
+        public String text() {
+            return reason;
         }
     }
 

@@ -18,6 +18,8 @@ public enum EventType {
     SUBMITTED("办结申请"),
     ACCEPTED("审核通过"),
     RETURNED_FOR_REWORK("退回重办"),
+    PASSED_DOWN("下派下级单位"),
+    SUB_PART_WITHDRAWN("撤回下派"),
     TURNED_YELLOW("亮黄灯"),
     REMINDED("到期提醒"),
     TURNED_RED("亮红灯（逾期）"),

@@ -34,6 +34,8 @@ class Audiences {
             case SUBMITTED, EXTENSION_REQUESTED, RETURNED -> part == null ? Audience.NOBODY : deciderOf(part);
             case REASSIGNED -> details instanceof EventDetails.Reassigned r ? Audience.units(List.of(r.to(), r.from()))
                     : Audience.NOBODY;
+            case SUB_PART_WITHDRAWN -> details instanceof EventDetails.SubPartWithdrawn w ? Audience.units(w.cancelled())
+                    : Audience.NOBODY;
             case ESCALATED -> part != null && part.isSubPart() ? Audience.units(List.of(part.parentUnit()))
                     : Audience.person(directive.responsibleLeader());
             default -> Audience.NOBODY;

@@ -64,16 +64,32 @@ public class DirectiveQueries {
         this.json = json;
     }
 
+    /** The whole directive, as the office, leaders and auditors see it. */
     public Optional<DirectiveView> find(String number) {
+        return find(number, null);
+    }
+
+    /**
+     * The directive as {@code viewer} may see it: everything for the office, leaders and auditors; for a unit, its
+     * own parts and their subtrees (and, for the lead unit, the directive's other own units), and the events of
+     * those parts only ({@link PartTree#visibleTo}).
+     */
+    public Optional<DirectiveView> find(String number, org.duban.system.CurrentUser viewer) {
         lightClock.ensureCurrent();
         Optional<DirectiveRow> found = directives.find(number);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         DirectiveRow d = found.get();
-        List<PartRow> rows = parts.of(number);
-        List<DirectiveView.Department> units = rows.stream().map(this::department).toList();
+        List<PartRow> all = parts.of(number);
+        PartTree tree = new PartTree(all);
+        java.util.Set<String> visible = viewer == null || viewer.seesEverything() ? null : tree.visibleTo(viewer.departments());
+        List<PartRow> rows = visible == null ? all : all.stream().filter(p -> visible.contains(p.unit())).toList();
+        List<DirectiveView.Department> units = rows.stream().map(p -> department(p, tree)).toList();
         List<DirectiveView.TimelineEntry> entries = timeline.of(number).stream()
+                .filter(e -> visible == null || e.unit() == null || visible.contains(e.unit()))
+                .map(e -> visible == null ? e : new Timeline.Entry(e.id(), e.number(), e.unit(), e.type(), e.actor(), e.at(),
+                        onlyVisible(e.details(), visible)))
                 .map(e -> new DirectiveView.TimelineEntry(e.at(), e.type().name(), e.type().label(), e.unit(),
                         e.unit() == null ? null : names.unit(e.unit()), e.actor(),
                         e.actor() == null ? null : names.person(e.actor()), e.details().describe(names), e.details()))
@@ -186,11 +202,30 @@ public class DirectiveQueries {
         return organisation.member(id).map(m -> m.name()).orElse(id);
     }
 
-    private DirectiveView.Department department(PartRow p) {
+    private DirectiveView.Department department(PartRow p, PartTree tree) {
+        org.duban.organisation.Level level = organisation.department(p.unit()).map(org.duban.organisation.Department::level)
+                .orElse(null);
+        PartTree.Below below = tree.summaryBelow(p.unit());
         return new DirectiveView.Department(p.unit(), names.unit(p.unit()), p.role().key(), p.parentUnit(), p.status(),
                 p.originalDeadline(), p.deadline(), p.light(), p.urgeCount(), p.extensionCount(), p.reworkCount(),
                 p.returnCount(), p.escalated(), p.deliveredAt(), p.signedAt(), p.submittedAt(), p.doneAt(), p.lateDays(),
-                p.signLateDays(), p.qualityRating(), p.score(), p.weight(), components(p.scoreComponents()));
+                p.signLateDays(), p.qualityRating(), p.score(), p.weight(), components(p.scoreComponents()),
+                level == null ? null : level.key(), level == null ? null : level.label(), p.instruction(), below.open(),
+                below.overdue(), below.worstOpen());
+    }
+
+    /** An event of the directive as a whole names only the units the viewer may see. */
+    private static org.duban.directive.EventDetails onlyVisible(org.duban.directive.EventDetails details,
+            java.util.Set<String> visible) {
+        if (details instanceof org.duban.directive.EventDetails.Dispatched d) {
+            return new org.duban.directive.EventDetails.Dispatched(d.departments().stream().filter(visible::contains).toList());
+        }
+        if (details instanceof org.duban.directive.EventDetails.Issued i) {
+            return new org.duban.directive.EventDetails.Issued(i.title(), i.draft(),
+                    i.departments().stream().filter(visible::contains).toList(), i.deadline(), i.priority(),
+                    i.below() == null ? List.of() : i.below().stream().filter(visible::contains).toList());
+        }
+        return details;
     }
 
     private Map<String, Integer> components(String value) {

@@ -14,5 +14,19 @@ public record DirectiveRequest(
         @Schema(description = "主办单位代码", example = "dsjj") String leadDepartment,
         @Schema(description = "协办单位代码") List<String> coDepartments,
         @Schema(description = "办结期限（ISO 日期），至少晚于今天一个工作日", example = "2026-12-31") String deadline,
-        @Schema(description = "进度反馈周期", allowableValues = {"none", "daily", "weekly", "monthly"}) String reportCycle) {
+        @Schema(description = "进度反馈周期", allowableValues = {"none", "daily", "weekly", "monthly"}) String reportCycle,
+        @Schema(description = "按组织层级选定承办单位（一键直达基层），如郑东新区的全部街道：[{\"under\":\"zdxq\",\"level\":\"street\"}]；"
+                + "选中的单位挂在其上级单位的任务之下，上级单位一并承办") List<Target> targets) {
+
+    /** Every unit of {@code level} below {@code under} (or in the whole city when {@code under} is empty). */
+    @Schema(description = "按层级选定的单位范围")
+    public record Target(
+            @Schema(description = "上级单位代码；不填则为全市", example = "zdxq") String under,
+            @Schema(description = "层级", allowableValues = {"city", "district", "office", "street", "community", "grid"},
+                    example = "street") String level) {}
+
+    public DirectiveRequest(String title, String instruction, String category, String priority, String leadDepartment,
+            List<String> coDepartments, String deadline, String reportCycle) {
+        this(title, instruction, category, priority, leadDepartment, coDepartments, deadline, reportCycle, null);
+    }
 }

@@ -13,6 +13,8 @@ import org.duban.directive.DirectiveTemplates;
 import org.duban.directive.NewDirective;
 import org.duban.directive.Priority;
 import org.duban.directive.ReportCycle;
+import org.duban.organisation.Department;
+import org.duban.organisation.Level;
 import org.duban.organisation.Organisation;
 import org.duban.system.FieldProblem;
 import org.duban.system.InvalidRequestException;
@@ -24,15 +26,19 @@ public class DirectiveRequestValidator {
 
     static final int MAX_TITLE = 100;
     static final int MAX_INSTRUCTION = 5000;
+    static final int MAX_TARGETS = 10;
 
     private final Organisation organisation;
     private final DirectiveTemplates templates;
     private final WorkCalendar calendar;
+    private final int maxUnits;
 
-    DirectiveRequestValidator(Organisation organisation, DirectiveTemplates templates, WorkCalendar calendar) {
+    DirectiveRequestValidator(Organisation organisation, DirectiveTemplates templates, WorkCalendar calendar,
+            @org.springframework.beans.factory.annotation.Value("${duban.dispatch.max-units:2000}") int maxUnits) {
         this.organisation = organisation;
         this.templates = templates;
         this.calendar = calendar;
+        this.maxUnits = maxUnits;
     }
 
     NewDirective validate(DirectiveRequest request, String issuedBy, boolean draft) {
@@ -71,6 +77,9 @@ public class DirectiveRequestValidator {
                 problems.add(new FieldProblem(field, "协办单位“" + code + "”重复"));
             }
         }
+        List<String> allCo = new ArrayList<>(co);
+        List<NewDirective.SubPart> subParts = new ArrayList<>();
+        List<NewDirective.Target> targets = targets(request.targets(), lead, allCo, subParts, problems);
         LocalDate deadline = deadline(request.deadline(), problems);
         ReportCycle cycle = ReportCycle.NONE;
         if (!blank(request.reportCycle())) {
@@ -82,8 +91,114 @@ public class DirectiveRequestValidator {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return new NewDirective(title, instruction, category, priority, lead, List.copyOf(co), deadline, cycle, issuedBy,
-                draft);
+        return new NewDirective(title, instruction, category, priority, lead, allCo, deadline, cycle, issuedBy, draft,
+                subParts, targets);
+    }
+
+    /**
+     * Resolves the units named by the tree. Every unit of the level below {@code under} is reached, each under the
+     * part of the unit above it: the units between it and {@code under} take part too (a community's street under
+     * its district), and {@code under} itself becomes one of the directive's units if it is not one already. A level
+     * city-wide adds its units as co-units. Adds to {@code co} and {@code subParts}; answers what each target
+     * resolved to, for the record.
+     */
+    private List<NewDirective.Target> targets(List<DirectiveRequest.Target> requested, String lead, List<String> co,
+            List<NewDirective.SubPart> subParts, List<FieldProblem> problems) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        if (requested.size() > MAX_TARGETS) {
+            problems.add(new FieldProblem("targets", "一次最多按 " + MAX_TARGETS + " 个层级范围选择单位"));
+            return List.of();
+        }
+        java.util.Map<String, String> parentOf = new java.util.LinkedHashMap<>();
+        Set<String> own = new java.util.LinkedHashSet<>();
+        if (lead != null) {
+            own.add(lead);
+        }
+        own.addAll(co);
+        List<NewDirective.Target> resolved = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            DirectiveRequest.Target target = requested.get(i);
+            String field = "targets[" + i + "]";
+            if (target == null) {
+                problems.add(new FieldProblem(field, "层级范围不能为空"));
+                continue;
+            }
+            Level level = null;
+            if (blank(target.level())) {
+                problems.add(new FieldProblem(field + ".level", "请选择层级"));
+            } else {
+                level = Level.ofKey(target.level().strip()).orElse(null);
+                if (level == null) {
+                    problems.add(new FieldProblem(field + ".level", "层级“" + target.level() + "”不存在（可选："
+                            + java.util.Arrays.stream(Level.values()).map(l -> l.key() + " " + l.label())
+                                    .collect(java.util.stream.Collectors.joining("、")) + "）"));
+                }
+            }
+            String under = blank(target.under()) ? null : target.under().strip();
+            Department above = under == null ? null : organisation.department(under).orElse(null);
+            if (under != null && above == null) {
+                problems.add(new FieldProblem(field + ".under", "上级单位“" + under + "”不存在"));
+                continue;
+            }
+            if (level == null) {
+                continue;
+            }
+            if (above != null && !level.isBelow(above.level())) {
+                problems.add(new FieldProblem(field + ".level", above.name() + "（" + above.level().label() + "）之下没有"
+                        + level.label() + "一级"));
+                continue;
+            }
+            List<Department> units = organisation.at(level, under);
+            if (units.isEmpty()) {
+                problems.add(new FieldProblem(field, (above == null ? "全市" : above.name() + "之下") + "没有" + level.label()
+                        + "级单位"));
+                continue;
+            }
+            for (Department unit : units) {
+                if (under == null) {
+                    if (parentOf.containsKey(unit.code())) {
+                        problems.add(new FieldProblem(field, unit.name() + "已作为下级单位选中，不能同时作为本事项的承办单位"));
+                    } else if (own.add(unit.code())) {
+                        co.add(unit.code());
+                    }
+                    continue;
+                }
+                if (!own.contains(under) && !parentOf.containsKey(under)) {
+                    own.add(under);
+                    co.add(under);
+                }
+                List<Department> chain = new ArrayList<>(organisation.above(unit.code()));
+                java.util.Collections.reverse(chain);
+                chain.add(unit);
+                String parent = under;
+                boolean below = false;
+                for (Department step : chain) {
+                    if (step.code().equals(under)) {
+                        below = true;
+                        continue;
+                    }
+                    if (!below) {
+                        continue;
+                    }
+                    if (own.contains(step.code())) {
+                        problems.add(new FieldProblem(field, step.name() + "已是本事项的承办单位，不能同时作为"
+                                + organisation.department(parent).map(Department::name).orElse(parent) + "的下级单位"));
+                        break;
+                    }
+                    parentOf.putIfAbsent(step.code(), parent);
+                    parent = step.code();
+                }
+            }
+            resolved.add(new NewDirective.Target(under, level.key(), units.stream().map(Department::code).toList()));
+        }
+        if (own.size() + parentOf.size() > maxUnits) {
+            problems.add(new FieldProblem("targets", "一次最多交办 " + maxUnits + " 个单位，当前选中 "
+                    + (own.size() + parentOf.size()) + " 个"));
+        }
+        parentOf.forEach((unit, parent) -> subParts.add(new NewDirective.SubPart(unit, parent)));
+        return resolved;
     }
 
     private LocalDate deadline(String value, List<FieldProblem> problems) {

@@ -60,6 +60,8 @@ class EventJson {
             case ESCALATED -> EventDetails.Escalated.class;
             case SCORED -> ofPart ? EventDetails.PartScored.class : EventDetails.DirectiveScored.class;
             case WITHDRAWN -> EventDetails.Withdrawn.class;
+            case PASSED_DOWN -> EventDetails.PassedDown.class;
+            case SUB_PART_WITHDRAWN -> EventDetails.SubPartWithdrawn.class;
             case CLOSED -> EventDetails.None.class;
         };
     }

@@ -92,6 +92,7 @@ public class FormDeployment implements ApplicationRunner {
         ArrayNode values = json.createArrayNode();
         switch (source) {
             case "units" -> units(null, 0, values);
+            case "targets" -> targets(values);
             case "categories" -> templates.all().forEach(t -> values.addObject().put("label", t.name()).put("value", t.code()));
             case "cycles" -> {
                 for (ReportCycle cycle : ReportCycle.values()) {
@@ -102,6 +103,25 @@ public class FormDeployment implements ApplicationRunner {
             default -> throw new IllegalStateException("A form asks for options '" + source + "', which Duban does not know");
         }
         return values;
+    }
+
+    /**
+     * Units by the tree (一键直达基层): "every unit of a level" city-wide, then under each unit that has units below
+     * it, for each level found there; the value is {@code under:level} (empty under: the whole city).
+     */
+    private void targets(ArrayNode values) {
+        for (org.duban.organisation.Level level : org.duban.organisation.Level.values()) {
+            if (!organisation.at(level, null).isEmpty()) {
+                values.addObject().put("label", "全市的全部" + level.label()).put("value", ":" + level.key());
+            }
+        }
+        for (Department d : organisation.departments()) {
+            java.util.Set<org.duban.organisation.Level> below = new java.util.TreeSet<>();
+            organisation.below(d.code()).forEach(b -> below.add(b.level()));
+            for (org.duban.organisation.Level level : below) {
+                values.addObject().put("label", d.name() + "的全部" + level.label()).put("value", d.code() + ":" + level.key());
+            }
+        }
     }
 
     /** Units in tree order, each below its parent and indented by its depth. */

@@ -5,6 +5,7 @@ import static org.duban.directive.DirectiveVariables.*;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -103,6 +104,16 @@ public class IssueDirective {
         return new Issued(number, false);
     }
 
+    /**
+     * What the request would reach, validated by the same rules, without creating anything: the directive's own
+     * units, then each unit reached below another, with its parent (shown before the press).
+     */
+    public NewDirective preview(DirectiveRequest request, CurrentUser user) {
+        boolean draft = issuers.draftFor(user.id())
+                .orElseThrow(() -> ApiException.forbidden("只有领导或督查室可以交办督办事项。"));
+        return validator.validate(request, user.id(), draft);
+    }
+
     /** The directive an earlier request with this key produced, once that request has committed. */
     @Transactional(readOnly = true)
     public Optional<Issued> replay(String userId, String key, String hash) {
@@ -136,16 +147,21 @@ public class IssueDirective {
                 rule.yellowFrom(directive.category(), directive.priority(), directive.deadline()),
                 directive.departments().size());
         List<PartStore.NewPart> assigned = new ArrayList<>();
+        LocalDate yellowFrom = rule.yellowFrom(directive.category(), directive.priority(), directive.deadline());
         for (String unit : directive.departments()) {
             assigned.add(new PartStore.NewPart(unit, unit.equals(directive.leadDepartment()) ? PartRole.LEAD : PartRole.CO,
-                    null, directive.deadline(),
-                    rule.yellowFrom(directive.category(), directive.priority(), directive.deadline())));
+                    null, directive.deadline(), yellowFrom));
+        }
+        // units reached down the tree hang under their parent's part, which reviews them (逐级审核)
+        for (NewDirective.SubPart sub : directive.subParts()) {
+            assigned.add(new PartStore.NewPart(sub.unit(), PartRole.SUB, sub.parentUnit(), directive.deadline(), yellowFrom));
         }
         parts.insert(number, assigned, 0);
         lights.refresh(number);
         DirectiveRow row = directives.find(number).orElseThrow();
         timeline.record(row, EventType.ISSUED, directive.issuedBy(), new EventDetails.Issued(directive.title(),
-                directive.draft(), directive.departments(), directive.deadline().toString(), directive.priority().key()));
+                directive.draft(), directive.departments(), directive.deadline().toString(), directive.priority().key(),
+                directive.subParts().stream().map(NewDirective.SubPart::unit).toList()));
         return row;
     }
 
@@ -154,8 +170,19 @@ public class IssueDirective {
                 "督办事项只能由已登录的领导或督查室人员交办"));
         DirectiveRequest request = new DirectiveRequest(text(variables, TITLE), text(variables, INSTRUCTION),
                 text(variables, CATEGORY), text(variables, PRIORITY), text(variables, LEAD_DEPARTMENT),
-                codes(variables.get(CO_DEPARTMENTS)), text(variables, DEADLINE), text(variables, REPORT_CYCLE));
+                codes(variables.get(CO_DEPARTMENTS)), text(variables, DEADLINE), text(variables, REPORT_CYCLE),
+                targets(variables.get(TARGETS)));
         return validator.validate(request, issuer, draft);
+    }
+
+    /** Targets as the start form's list sends them: {@code under:level}, under empty for the whole city. */
+    static List<DirectiveRequest.Target> targets(Object value) {
+        return codes(value).stream().map(option -> {
+            int colon = option.indexOf(':');
+            return colon < 0 ? new DirectiveRequest.Target(null, option)
+                    : new DirectiveRequest.Target(option.substring(0, colon).isBlank() ? null : option.substring(0, colon),
+                            option.substring(colon + 1));
+        }).toList();
     }
 
     private static String text(Map<String, Object> variables, String name) {

@@ -10,4 +10,15 @@ public record PartContext(DirectiveRow directive, PartRow part) {
     public String unit() {
         return part.unit();
     }
+
+    /** How often the unit reports: as it was passed down to it, else as the directive asks. */
+    public org.duban.directive.ReportCycle reportCycle() {
+        return part.reportCycle() == null ? directive.reportCycle()
+                : org.duban.directive.ReportCycle.ofKey(part.reportCycle()).orElse(directive.reportCycle());
+    }
+
+    /** What the unit is to do: what the unit above asked of it, else the directive's instruction. */
+    public String instruction() {
+        return part.instruction() == null ? directive.instruction() : part.instruction();
+    }
 }

@@ -15,9 +15,15 @@ public record PartRow(String number, String unit, PartRole role, String parentUn
         OffsetDateTime doneAt, LocalDate doneOn, int urgeCount, int extensionCount, int reworkCount, int returnCount,
         boolean escalated, Integer signLateDays, Integer lateDays, Integer qualityRating, BigDecimal score,
         BigDecimal weight, String scoreComponents, LocalDate lastProgressOn, String returnReason, LocalDate requestedDeadline, String extensionReason,
-        String processInstanceId, Light light) {
+        String processInstanceId, Light light, String instruction, String reportCycle) {
 
+    /** A part passed down (or targeted) below another unit's part of the same directive. */
     public boolean isSubPart() {
         return parentUnit != null;
+    }
+
+    /** Not yet accepted nor cancelled: still work to do. */
+    public boolean isOpen() {
+        return status != PartStatus.DONE && status != PartStatus.CANCELLED;
     }
 }

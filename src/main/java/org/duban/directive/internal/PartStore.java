@@ -24,8 +24,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class PartStore {
 
-    /** A part to be assigned: the unit, its role, the unit above that passed it down (null: the directive did). */
-    record NewPart(String unit, PartRole role, String parentUnit, LocalDate deadline, LocalDate yellowFrom) {}
+    /**
+     * A part to be assigned: the unit, its role, the unit above whose part it hangs under (null: the directive's own),
+     * and for a part passed down its own instruction and report cycle (null: the directive's).
+     */
+    record NewPart(String unit, PartRole role, String parentUnit, LocalDate deadline, LocalDate yellowFrom,
+            String instruction, String reportCycle) {
+
+        NewPart(String unit, PartRole role, String parentUnit, LocalDate deadline, LocalDate yellowFrom) {
+            this(unit, role, parentUnit, deadline, yellowFrom, null, null);
+        }
+    }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -48,10 +57,11 @@ public class PartStore {
         for (int i = 0; i < parts.size(); i++) {
             NewPart p = parts.get(i);
             rows.add(new Object[] {number, p.unit(), p.role().key(), p.parentUnit(), firstPosition + i,
-                    PartStatus.TO_SIGN.name(), p.deadline(), p.deadline(), p.yellowFrom()});
+                    PartStatus.TO_SIGN.name(), p.deadline(), p.deadline(), p.yellowFrom(), p.instruction(), p.reportCycle()});
         }
         writes().batchUpdate("INSERT INTO directive_department (directive_number, department, role, parent_department, "
-                + "position, status, original_deadline, deadline, yellow_from) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+                + "position, status, original_deadline, deadline, yellow_from, instruction, report_cycle) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
     public Optional<PartRow> byInstance(String processInstanceId) {
@@ -68,6 +78,18 @@ public class PartStore {
     public List<PartRow> of(String number) {
         return cache.get("parts " + number, () -> List.copyOf(jdbc.query("SELECT * FROM directive_department WHERE "
                 + "directive_number = ? ORDER BY position", this::row, number)));
+    }
+
+    /** The parts hanging directly under {@code unit}'s part, in the order they were passed down. */
+    public List<PartRow> subPartsOf(String number, String unit) {
+        return of(number).stream().filter(p -> unit.equals(p.parentUnit())).toList();
+    }
+
+    /** The position the next part of the directive takes. */
+    int nextPosition(String number) {
+        Integer max = jdbc.queryForObject("SELECT MAX(position) FROM directive_department WHERE directive_number = ?",
+                Integer.class, number);
+        return max == null ? 0 : max + 1;
     }
 
     public List<String> units(String number) {
@@ -160,6 +182,14 @@ public class PartStore {
         update(p, "escalated = TRUE");
     }
 
+    /** These parts are taken back (a withdrawn sub-part and everything below it). */
+    void cancel(String number, List<String> units) {
+        for (String unit : units) {
+            writes().update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND department = ? "
+                    + "AND status <> ?", PartStatus.CANCELLED.name(), number, unit, PartStatus.DONE.name());
+        }
+    }
+
     /** Every part of the directive that is not done ends with it (rejected or withdrawn). */
     void cancelOpen(String number) {
         writes().update("UPDATE directive_department SET status = ? WHERE directive_number = ? AND status <> ? AND status <> ?",
@@ -216,7 +246,8 @@ public class PartStore {
                 rs.getBigDecimal("weight"), rs.getString("score_components"),
                 rs.getObject("last_progress_on", LocalDate.class), rs.getString("return_reason"),
                 rs.getObject("requested_deadline", LocalDate.class), rs.getString("extension_reason"),
-                rs.getString("process_instance_id"), Lights.parse(rs.getString("light")));
+                rs.getString("process_instance_id"), Lights.parse(rs.getString("light")), rs.getString("instruction"),
+                rs.getString("report_cycle"));
     }
 
     private OffsetDateTime now() {

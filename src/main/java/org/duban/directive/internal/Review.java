@@ -60,6 +60,13 @@ public class Review {
         inputs.put("reworkCount", c.part().reworkCount());
         inputs.put("approvedExtensions", c.part().extensionCount());
         inputs.put("qualityRating", c.part().qualityRating());
+        // 分级汇总: the units it passed down to, scored before it (it could not submit while one was open)
+        java.util.List<java.math.BigDecimal> below = parts.subPartsOf(c.number(), c.unit()).stream()
+                .filter(p -> p.status() == org.duban.directive.PartStatus.DONE && p.score() != null).map(PartRow::score)
+                .toList();
+        inputs.put("subUnitCount", below.size());
+        inputs.put("subUnitsAverage", below.isEmpty() ? 0.0 : below.stream().mapToDouble(java.math.BigDecimal::doubleValue)
+                .average().orElse(0));
         ScoreDecision.Result result = decision.evaluate(inputs);
         parts.scored(c.part(), result.score(), result.weight(), write(result.components()));
         lights.refresh(c.number(), c.unit());

@@ -158,9 +158,9 @@ public class SupervisionClock {
         }
     }
 
-    /** The next progress report due after the last one checked, counted in the directive's cycle from signing. */
+    /** The next progress report due after the last one checked, counted in the part's cycle from signing. */
     private Optional<Moment> progressMoment(PartContext c, Sent sent) {
-        ReportCycle cycle = c.directive().reportCycle();
+        ReportCycle cycle = c.reportCycle();
         if (cycle == ReportCycle.NONE || c.part().signedAt() == null) {
             return Optional.empty();
         }

@@ -27,14 +27,18 @@ public class TaskBriefs {
     private static final int HISTORY_ENTRIES = 12;
 
     private final Timeline timeline;
+    private final PartStore parts;
+    private final StatusLabels statuses;
     private final WorkCalendar calendar;
     private final Names names;
     private final String publicUrl;
 
-    TaskBriefs(Timeline timeline, WorkCalendar calendar, Names names,
+    TaskBriefs(Timeline timeline, PartStore parts, StatusLabels statuses, WorkCalendar calendar, Names names,
             @org.springframework.beans.factory.annotation.Value("${duban.notifications.public-url:http://localhost:8080}")
             String publicUrl) {
         this.timeline = timeline;
+        this.parts = parts;
+        this.statuses = statuses;
         this.calendar = calendar;
         this.names = names;
         this.publicUrl = publicUrl;
@@ -59,7 +63,22 @@ public class TaskBriefs {
         if (part.urgeCount() > 0) {
             md.append("- 已被催办 ").append(part.urgeCount()).append(" 次\n");
         }
+        if (part.isSubPart()) {
+            md.append("- 上级单位：").append(names.unit(part.parentUnit())).append("（审核本单位的办理结果、决定延期）\n");
+        }
         md.append("\n**批示内容**\n\n").append(escape(cut(d.instruction(), INSTRUCTION_LIMIT))).append("\n\n");
+        if (part.instruction() != null) {
+            md.append("**").append(names.unit(part.parentUnit())).append("的工作要求**\n\n")
+                    .append(escape(cut(part.instruction(), INSTRUCTION_LIMIT))).append("\n\n");
+        }
+        List<PartRow> below = parts.subPartsOf(d.number(), part.unit()).stream()
+                .filter(p -> p.status() != PartStatus.CANCELLED).toList();
+        if (!below.isEmpty()) {
+            md.append("**下级单位**（全部办结后方可提交本单位的办结申请）\n\n");
+            below.forEach(p -> md.append("- ").append(names.unit(p.unit())).append("：").append(statuses.of(p.status()))
+                    .append("，期限 ").append(p.deadline()).append("\n"));
+            md.append("\n");
+        }
         List<Timeline.Entry> events = timeline.of(d.number()).stream()
                 .filter(e -> part.unit().equals(e.unit()) || e.type() == EventType.REASSIGNED && moved(e, part))
                 .toList();

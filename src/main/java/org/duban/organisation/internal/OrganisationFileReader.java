@@ -17,6 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import org.duban.organisation.Department;
 import org.duban.organisation.InvalidOrganisationException;
+import org.duban.organisation.Level;
 import org.duban.organisation.Member;
 import org.duban.organisation.Organisation;
 import org.duban.organisation.Role;
@@ -27,7 +28,7 @@ import org.duban.organisation.Role;
  */
 public class OrganisationFileReader {
 
-    record DepartmentEntry(String code, String name, String parent, String mailbox, String head) {}
+    record DepartmentEntry(String code, String name, String parent, String level, String mailbox, String head) {}
 
     record UserEntry(String id, String name, String email, String department, List<String> roles) {}
 
@@ -64,7 +65,8 @@ public class OrganisationFileReader {
         }
         return new Organisation(
                 departments.values().stream()
-                        .map(d -> new Department(d.code(), d.name(), d.parent(), d.mailbox(), d.head())).toList(),
+                        .map(d -> new Department(d.code(), d.name(), d.parent(), Level.ofKey(d.level()).orElseThrow(),
+                                d.mailbox(), d.head())).toList(),
                 users.values().stream()
                         .map(u -> new Member(u.id(), u.name(), u.email(), u.department(), roles(u.roles()))).toList());
     }
@@ -84,6 +86,11 @@ public class OrganisationFileReader {
             if (isBlank(d.name())) {
                 problems.add(entry + ": name is missing");
             }
+            if (d.level() == null) {
+                problems.add(entry + ": level is missing (allowed: " + Level.keys() + ")");
+            } else if (Level.ofKey(d.level()).isEmpty()) {
+                problems.add(entry + ": unknown level '" + d.level() + "' (allowed: " + Level.keys() + ")");
+            }
             if (d.mailbox() != null && !EMAIL.matcher(d.mailbox()).matches()) {
                 problems.add(entry + ": mailbox '" + d.mailbox() + "' is not a valid e-mail address");
             }
@@ -91,6 +98,19 @@ public class OrganisationFileReader {
         for (DepartmentEntry d : byCode.values()) {
             if (d.parent() != null && !byCode.containsKey(d.parent())) {
                 problems.add("department '" + d.code() + "': unknown parent '" + d.parent() + "'");
+            }
+            Level level = Level.ofKey(d.level()).orElse(null);
+            if (level == null) {
+                continue;
+            }
+            if (d.parent() == null && level.rank() > 1) {
+                problems.add("department '" + d.code() + "': a unit of level " + level.key() + " needs a parent");
+            }
+            DepartmentEntry parent = d.parent() == null ? null : byCode.get(d.parent());
+            Level above = parent == null ? null : Level.ofKey(parent.level()).orElse(null);
+            if (above != null && !level.isBelow(above)) {
+                problems.add("department '" + d.code() + "': level " + level.key() + " is not below its parent '"
+                        + parent.code() + "' (level " + above.key() + ")");
             }
         }
         reportCycles(byCode, problems);

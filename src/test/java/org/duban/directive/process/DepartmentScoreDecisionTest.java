@@ -41,13 +41,7 @@ class DepartmentScoreDecisionTest {
     void scoresAndExplainsEachCase(String role, int late, int signLate, int urges, int rework, int extensions, int rating,
             int score, int timeliness, int signing, int quality, int urge, int reworkPoints, int extensionPoints,
             double weight) {
-        DmnDecisionResultEntries result = dmn.evaluateDecision(decision,
-                Variables.createVariables().putValue("role", role).putValue("lateDays", late)
-                        .putValue("signLateDays", signLate).putValue("urgeCount", urges).putValue("reworkCount", rework)
-                        .putValue("approvedExtensions", extensions).putValue("qualityRating", rating))
-                .getSingleResult();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> entries = (Map<String, Object>) result.getSingleEntry();
+        Map<String, Object> entries = evaluate(role, late, signLate, urges, rework, extensions, rating, 0, 0.0);
         assertThat(((Number) entries.get("score")).intValue()).isEqualTo(score);
         assertThat(((Number) entries.get("timelinessPoints")).intValue()).isEqualTo(timeliness);
         assertThat(((Number) entries.get("signingPoints")).intValue()).isEqualTo(signing);
@@ -55,6 +49,39 @@ class DepartmentScoreDecisionTest {
         assertThat(((Number) entries.get("urgePoints")).intValue()).isEqualTo(urge);
         assertThat(((Number) entries.get("reworkPoints")).intValue()).isEqualTo(reworkPoints);
         assertThat(((Number) entries.get("extensionPoints")).intValue()).isEqualTo(extensionPoints);
+        assertThat(((Number) entries.get("subUnitsPoints")).intValue()).isZero();
         assertThat(((Number) entries.get("weight")).doubleValue()).isEqualTo(weight);
     }
+
+    @ParameterizedTest(name = "{0} sub-units averaging {1} → {2} points, score {3}")
+    @CsvSource({
+            // sub-units, their average | points, score of an otherwise perfect lead part (100 before the roll-up)
+            "0,   0.0,   0, 100",   // none passed down: nothing to roll up
+            "2, 100.0,   0, 100",   // every sub-unit perfect
+            "2,  80.0,  -6,  94",   // 20 short of full marks × 0.3
+            "3,  71.7,  -8,  92",   // -8.49 rounds to -8
+            "1,  30.0, -21,  79"})
+    void aPartThatPassedWorkDownIsScoredWithItsSubUnits(int subUnits, double average, int points, int score) {
+        Map<String, Object> entries = evaluate("lead", -1, 0, 0, 0, 0, 5, subUnits, average);
+        assertThat(((Number) entries.get("subUnitsPoints")).intValue()).isEqualTo(points);
+        assertThat(((Number) entries.get("score")).intValue()).isEqualTo(score);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSubUnitIsWeightedLikeACoUnit() {
+        assertThat(((Number) evaluate("sub", 0, 0, 0, 0, 0, 4, 0, 0.0).get("weight")).doubleValue()).isEqualTo(1.0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> evaluate(String role, int late, int signLate, int urges, int rework, int extensions,
+            int rating, int subUnits, double average) {
+        DmnDecisionResultEntries result = dmn.evaluateDecision(decision,
+                Variables.createVariables().putValue("role", role).putValue("lateDays", late)
+                        .putValue("signLateDays", signLate).putValue("urgeCount", urges).putValue("reworkCount", rework)
+                        .putValue("approvedExtensions", extensions).putValue("qualityRating", rating)
+                        .putValue("subUnitCount", subUnits).putValue("subUnitsAverage", average))
+                .getSingleResult();
+        return (Map<String, Object>) result.getSingleEntry();
+    }
+
 }

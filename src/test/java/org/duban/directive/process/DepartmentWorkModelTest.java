@@ -97,6 +97,8 @@ class DepartmentWorkModelTest {
 
     @BeforeEach
     void beans() {
+        // the assertions ask this engine, not one a full-stack test in the same JVM registered before
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
         facts = new Facts();
         Map<String, Consumer<DelegateExecution>> delegates = new LinkedHashMap<>();
         delegates.put("bindPartDelegate", e -> { });

@@ -23,7 +23,7 @@ class InvalidOrganisationStartupTest {
         Path file = dir.resolve("organisation.yaml");
         Files.writeString(file, """
                 departments:
-                  - {code: kjj, name: 市科技局, parent: nowhere}
+                  - {level: office, code: kjj, name: 市科技局, parent: nowhere}
                 users:
                   - {id: kjj, name: 夏科技, email: kjj@zz.gov.cn, department: kjj, roles: [department, chief]}
                 """);

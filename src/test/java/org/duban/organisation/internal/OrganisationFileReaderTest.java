@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import org.duban.organisation.Groups;
 import org.duban.organisation.InvalidOrganisationException;
+import org.duban.organisation.Level;
 import org.duban.organisation.Organisation;
 import org.duban.organisation.Role;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class OrganisationFileReaderTest {
         for (Role role : Role.values()) {
             assertThat(organisation.withRole(role)).as("a demo user with role %s", role).isNotEmpty();
         }
-        organisation.departments().forEach(department -> assertThat(organisation.membersOf(department.code()))
-                .as("a member of %s", department.name()).isNotEmpty());
+        organisation.departments().forEach(department -> assertThat(!organisation.membersOf(department.code()).isEmpty()
+                || department.mailbox() != null).as("%s is reachable: a member or a mailbox", department.name()).isTrue());
         assertThat(organisation.departments()).extracting(d -> d.name())
                 .contains("市大数据管理局", "市科技局", "郑东新区管委会", "登封市", "市委督查室");
         assertThat(organisation.subUnitsOf("dsjj")).hasSizeGreaterThanOrEqualTo(1);
@@ -43,18 +44,46 @@ class OrganisationFileReaderTest {
         assertThat(organisation.member("kjj").orElseThrow().groups()).containsExactly("dept-kjj");
     }
 
+    @Test
+    void theDemoOrganisationIsATreeDownToTheGridWithALoginOnEveryLevel() throws IOException {
+        Organisation organisation;
+        try (InputStream in = Files.newInputStream(Path.of(FILE))) {
+            organisation = reader.read(FILE, in);
+        }
+        for (Level level : Level.values()) {
+            assertThat(organisation.members()).as("a demo login on level %s", level)
+                    .anySatisfy(m -> assertThat(organisation.department(m.departmentCode()).orElseThrow().level())
+                            .isEqualTo(level));
+        }
+        assertThat(organisation.at(Level.STREET, "zdxq")).extracting(d -> d.name()).contains("如意湖街道办事处",
+                "龙子湖街道办事处");
+        assertThat(organisation.at(Level.STREET, "dfs")).hasSizeGreaterThanOrEqualTo(2);
+        for (var street : organisation.at(Level.STREET, null)) {
+            assertThat(organisation.subUnitsOf(street.code())).as("communities of %s", street.name()).hasSizeBetween(2, 3);
+        }
+        assertThat(organisation.above("ruyihu-ruyidong-g1")).extracting(d -> d.code())
+                .containsExactly("ruyihu-ruyidong", "ruyihu", "zdxq");
+        assertThat(organisation.subtree("ruyihu")).contains("ruyihu", "ruyihu-ruyidong", "ruyihu-ruyidong-g1")
+                .doesNotContain("longzihu", "zdxq");
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', ignoreLeadingAndTrailingWhitespace = false, value = {
             // unknown parent
-            "  - {code: a, name: 甲, parent: zz}|department 'a': unknown parent 'zz'",
+            "  - {level: office, code: a, name: 甲, parent: zz}|department 'a': unknown parent 'zz'",
             // a cycle
-            "  - {code: a, name: 甲, parent: b}\\n  - {code: b, name: 乙, parent: a}|parents form a cycle a → b → a",
+            "  - {level: office, code: a, name: 甲, parent: b}\\n  - {level: office, code: b, name: 乙, parent: a}|parents form a cycle a → b → a",
             // duplicate code
-            "  - {code: a, name: 甲}\\n  - {code: a, name: 甲二}|department 'a': duplicate code",
+            "  - {level: city, code: a, name: 甲}\\n  - {level: city, code: a, name: 甲二}|department 'a': duplicate code",
             // malformed mailbox
-            "  - {code: a, name: 甲, mailbox: 'not-mail'}|department 'a': mailbox 'not-mail' is not a valid e-mail address",
+            "  - {level: city, code: a, name: 甲, mailbox: 'not-mail'}|department 'a': mailbox 'not-mail' is not a valid e-mail address",
             // a head who is not a user
-            "  - {code: a, name: 甲, head: nobody}|department 'a': head 'nobody' is not a declared user"})
+            "  - {level: city, code: a, name: 甲, head: nobody}|department 'a': head 'nobody' is not a declared user",
+            // levels: missing, unknown, a street without its district, a child not below its parent
+            "  - {code: a, name: 甲}|department 'a': level is missing (allowed: city, district, office, street, community, grid)",
+            "  - {level: township, code: a, name: 甲}|department 'a': unknown level 'township'",
+            "  - {level: street, code: a, name: 甲}|department 'a': a unit of level street needs a parent",
+            "  - {level: district, code: a, name: 甲}\\n  - {level: community, code: b, name: 乙, parent: a}\\n  - {level: street, code: c, name: 丙, parent: b}|department 'c': level street is not below its parent 'b' (level community)"})
     void refusesBadDepartments(String departments, String message) {
         assertRefused("departments:\n" + departments.replace("\\n", "\n") + "\nusers:\n" + VALID_USER, message);
     }
@@ -68,14 +97,14 @@ class OrganisationFileReaderTest {
             "  - {id: u1, name: 李四, email: li@zz.gov.cn, department: a, roles: [leader]}|user 'u1': duplicate id",
             "  - {id: u2, name: 李四, email: li@zz.gov.cn, department: a, roles: []}|user 'u2': has no role"})
     void refusesBadUsers(String user, String message) {
-        assertRefused("departments:\n  - {code: a, name: 甲}\nusers:\n" + VALID_USER + user + "\n", message);
+        assertRefused("departments:\n  - {level: city, code: a, name: 甲}\nusers:\n" + VALID_USER + user + "\n", message);
     }
 
     @Test
     void listsEveryProblemAtOnce() {
         assertThatThrownBy(() -> read("""
                 departments:
-                  - {code: a, name: 甲, parent: zz}
+                  - {level: office, code: a, name: 甲, parent: zz}
                 users:
                   - {id: u1, name: 张三, email: bad, department: a, roles: [boss]}
                 """))

@@ -59,6 +59,8 @@ class PeriodicReportModelTest {
     @BeforeEach
     void beans() {
         engine = extension.getProcessEngine();
+        // the assertions ask this engine, not one a full-stack test in the same JVM registered before
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
         plan = new Plan();
         Mocks.register("reportPlan", plan);
         Mocks.register("reportSchedule", new Schedule());

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class RegisterDirectiveDelegate implements JavaDelegate {
 
     static final List<String> START_FORM = List.of(TITLE, INSTRUCTION, CATEGORY, PRIORITY, LEAD_DEPARTMENT,
-            CO_DEPARTMENTS, DEADLINE, REPORT_CYCLE);
+            CO_DEPARTMENTS, DEADLINE, REPORT_CYCLE, TARGETS);
 
     private final IssueDirective issue;
     private final EngineAsSystem engine;

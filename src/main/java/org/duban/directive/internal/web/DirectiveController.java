@@ -1,6 +1,7 @@
 package org.duban.directive.internal.web;
 
 import java.net.URI;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -11,6 +12,7 @@ import org.duban.directive.internal.DirectiveQueries;
 import org.duban.directive.internal.DirectiveRequest;
 import org.duban.directive.internal.IssueDirective;
 import org.duban.directive.DirectiveView;
+import org.duban.directive.NewDirective;
 import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
 import org.duban.system.InvalidRequestException;
@@ -35,9 +37,11 @@ class DirectiveController {
     private final WithdrawDirective withdraw;
     private final DirectiveQueries queries;
     private final DirectiveAccess access;
+    private final org.duban.organisation.Organisation organisation;
 
     DirectiveController(IssueDirective issue, WithdrawDirective withdraw, DirectiveQueries queries,
-            DirectiveAccess access) {
+            DirectiveAccess access, org.duban.organisation.Organisation organisation) {
+        this.organisation = organisation;
         this.issue = issue;
         this.withdraw = withdraw;
         this.queries = queries;
@@ -69,11 +73,38 @@ class DirectiveController {
                 .body(view);
     }
 
-    @Operation(summary = "查看督办事项", description = "含各承办单位的办理情况、评分及其构成、时间线。")
+    /** One unit the request reaches, in the order of dispatch; {@code parent} for a unit reached below another. */
+    record PreviewUnit(String code, String name, String level, String levelName, String role, String parent) {}
+
+    record Preview(int total, List<PreviewUnit> units) {}
+
+    @Operation(summary = "预览承办单位", description = "按与一键交办相同的规则校验请求，返回将送达的全部单位（含按层级选定的下级单位及其上级），"
+            + "不创建任何事项。交办前在页面上展示。")
+    @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Preview preview(@RequestBody DirectiveRequest request, Authentication authentication) {
+        NewDirective resolved = issue.preview(request, CurrentUser.of(authentication));
+        List<PreviewUnit> units = new java.util.ArrayList<>();
+        for (String code : resolved.departments()) {
+            units.add(unit(code, code.equals(resolved.leadDepartment()) ? "lead" : "co", null));
+        }
+        for (NewDirective.SubPart sub : resolved.subParts()) {
+            units.add(unit(sub.unit(), "sub", sub.parentUnit()));
+        }
+        return new Preview(units.size(), units);
+    }
+
+    private PreviewUnit unit(String code, String role, String parent) {
+        var department = organisation.department(code).orElseThrow();
+        return new PreviewUnit(code, department.name(), department.level().key(), department.level().label(), role, parent);
+    }
+
+    @Operation(summary = "查看督办事项", description = "含各承办单位的办理情况（含下级单位的汇总）、评分及其构成、时间线。"
+            + "承办单位只能看到本单位的任务及其下派的下级单位，主办单位另可看到各协办单位。")
     @GetMapping("/{number}")
     DirectiveView find(@PathVariable String number, Authentication authentication) {
-        access.requireVisible(number, CurrentUser.of(authentication));
-        return queries.find(number).orElseThrow(() -> ApiException.notFound("督办事项 " + number + " 不存在。"));
+        CurrentUser user = CurrentUser.of(authentication);
+        access.requireVisible(number, user);
+        return queries.find(number, user).orElseThrow(() -> ApiException.notFound("督办事项 " + number + " 不存在。"));
     }
 
     @Operation(summary = "督办事项列表（台账）", description = "按状态、灯色、单位、类别、交办人、交办日期筛选，"

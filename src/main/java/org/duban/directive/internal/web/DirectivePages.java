@@ -79,8 +79,14 @@ class DirectivePages {
     String directive(@PathVariable String number, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
         access.requireVisible(number, user);
-        DirectiveView view = queries.find(number).orElseThrow();
+        DirectiveView view = queries.find(number, user).orElseThrow();
         model.addAttribute("d", view);
+        model.addAttribute("tree", TreeRows.of(view.departments()));
+        model.addAttribute("passDown", passDown(view, user));
+        model.addAttribute("withdrawable", view.status() != DirectiveStatus.IN_PROGRESS ? java.util.Set.of()
+                : view.departments().stream().filter(p -> p.parentUnit() != null && user.departments().contains(p.parentUnit())
+                        && p.status().isOpen()).map(DirectiveView.Department::department)
+                        .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("categoryName", templates.find(view.category()).map(t -> t.name()).orElse(view.category()));
         model.addAttribute("leadName", organisation.department(view.leadDepartment()).map(x -> x.name())
                 .orElse(view.leadDepartment()));
@@ -94,6 +100,24 @@ class DirectivePages {
         return "directive/directive";
     }
 
+    /** A unit of the person's in handling, and the units right below it not yet part of the directive. */
+    record PassDown(String unit, String unitName, java.time.LocalDate deadline, List<org.duban.organisation.Department> below) {}
+
+    private List<PassDown> passDown(DirectiveView view, CurrentUser user) {
+        if (view.status() != DirectiveStatus.IN_PROGRESS) {
+            return List.of();
+        }
+        java.util.Set<String> taken = view.departments().stream().map(DirectiveView.Department::department)
+                .collect(java.util.stream.Collectors.toSet());
+        return view.departments().stream()
+                .filter(p -> user.departments().contains(p.department()))
+                .filter(p -> p.status() == org.duban.directive.PartStatus.HANDLING
+                        || p.status() == org.duban.directive.PartStatus.EXTENSION_REQUESTED)
+                .map(p -> new PassDown(p.department(), p.departmentName(), p.deadline(),
+                        organisation.subUnitsOf(p.department()).stream().filter(u -> !taken.contains(u.code())).toList()))
+                .filter(p -> !p.below().isEmpty()).toList();
+    }
+
     @GetMapping("/issue")
     String issue(Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
@@ -105,6 +129,7 @@ class DirectivePages {
         model.addAttribute("priorities", Arrays.asList(Priority.values()));
         model.addAttribute("cycles", Arrays.asList(ReportCycle.values()));
         model.addAttribute("roots", organisation.departments().stream().filter(d -> d.parentCode() == null).toList());
+        model.addAttribute("levels", List.of(org.duban.organisation.Level.values()));
         model.addAttribute("organisation", organisation);
         model.addAttribute("defaultCategory", templates.defaultTemplate().code());
         return "directive/issue";

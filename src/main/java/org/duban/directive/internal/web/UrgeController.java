@@ -47,7 +47,8 @@ class UrgeController {
         this.supervision = supervision;
     }
 
-    @Operation(summary = "催办", description = "督查室或领导催办一个或全部未办结的承办单位。")
+    @Operation(summary = "催办", description = "督查室或领导催办一个或全部未办结的承办单位；不指定单位时催办本事项直接交办的单位，"
+            + "指定单位时可催办任一层级的下级单位。")
     @PostMapping(path = "/api/directives/{number}/urges", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Transactional
@@ -68,7 +69,8 @@ class UrgeController {
         var directive = access.directive(number);
         List<PartRow> targets = directive.status() != DirectiveStatus.IN_PROGRESS ? List.of() : parts.of(number).stream()
                 .filter(p -> p.processInstanceId() != null && p.status().isUrgeable())
-                .filter(p -> unit == null || unit.equals(p.unit())).toList();
+                // all at once reaches the directive's own units; a unit below is urged by name (the office may urge any level)
+                .filter(p -> unit == null ? !p.isSubPart() : unit.equals(p.unit())).toList();
         if (targets.isEmpty()) {
             if (unit != null && directive.status() == DirectiveStatus.IN_PROGRESS) {
                 throw new InvalidRequestException("department", "单位“" + unit + "”不是本事项的承办单位，或已提交审核、已办结");
