@@ -17,6 +17,23 @@ window.duban = {
         });
       });
   },
+  // multipart (files): the browser sets the boundary; the CSRF token goes along as for JSON
+  postForm: function (url, formData) {
+    const token = document.querySelector('meta[name="csrf-token"]');
+    const header = document.querySelector('meta[name="csrf-header"]');
+    const all = { Accept: 'application/json' };
+    if (token && header) {
+      all[header.content] = token.content;
+    }
+    return fetch(url, { method: 'POST', credentials: 'same-origin', headers: all, body: formData })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          let json = null;
+          try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+          return { ok: response.ok, status: response.status, body: json };
+        });
+      });
+  },
   showProblems: function (form, problem) {
     form.querySelectorAll('.field-error').forEach(function (element) { element.textContent = ''; });
     const errors = (problem && problem.errors) || [];

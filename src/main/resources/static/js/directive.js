@@ -68,6 +68,44 @@
     }, function (answer) { return '已下派给 ' + answer.subUnits.length + ' 个下级单位。'; });
   });
 
+  // 报送办理情况 with 佐证材料: a refused file is named under the file input ("files[1]" → the second file)
+  document.querySelectorAll('form.report').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      const button = form.querySelector('button');
+      const list = form.querySelector('.file-errors');
+      list.textContent = '';
+      button.disabled = true;
+      result.className = '';
+      result.textContent = '正在上传……';
+      duban.postForm(form.dataset.api, new FormData(form)).then(function (answer) {
+        button.disabled = false;
+        if (answer.ok) {
+          result.className = 'alert info';
+          result.textContent = '已报送' + (answer.body.files.length ? '，附佐证材料 ' + answer.body.files.length + ' 份' : '') + '。';
+          setTimeout(function () { window.location.reload(); }, 1200);
+          return;
+        }
+        const all = (answer.body && answer.body.errors) || [];
+        const byFile = all.filter(function (error) { return /^files\[\d+\]$/.test(error.field); });
+        const others = all.filter(function (error) { return byFile.indexOf(error) < 0; });
+        const message = duban.showProblems(form, Object.assign({}, answer.body, { errors: others }));
+        byFile.forEach(function (error) {
+          const item = document.createElement('li');
+          item.textContent = error.message;
+          list.appendChild(item);
+        });
+        const general = others.length > 0 || byFile.length === 0;
+        result.className = general && message ? 'alert error' : '';
+        result.textContent = general ? message : '';
+      }).catch(function () {
+        button.disabled = false;
+        result.className = 'alert error';
+        result.textContent = '网络错误，请稍后重试。';
+      });
+    });
+  });
+
   document.querySelectorAll('form.withdraw-sub').forEach(function (form) {
     wire(form, function () {
       return { reason: form.elements.reason.value };

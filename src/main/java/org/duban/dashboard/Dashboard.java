@@ -22,7 +22,19 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "督办总览")
 public record Dashboard(String scope, LocalDate today, LocalDate lightsAsOf, Map<String, Long> byLight,
         Map<String, Long> byStatus, long overdueTotal, List<Item> overdue, long dueSoonTotal, List<Item> dueSoon,
-        List<DepartmentRow> departments, List<Week> weeks) {
+        List<DepartmentRow> departments, List<Week> weeks,
+        @Schema(description = "下钻所在的单位（其本级及全部下级单位的承办部分）；全市总览时为空") String under,
+        @Schema(description = "下钻路径：全市之下的各级单位，从上到下") List<Area> path) {
+
+    /** One step of the drill-down path. */
+    public record Area(String code, String name) {}
+
+    public Dashboard(String scope, LocalDate today, LocalDate lightsAsOf, Map<String, Long> byLight,
+            Map<String, Long> byStatus, long overdueTotal, List<Item> overdue, long dueSoonTotal, List<Item> dueSoon,
+            List<DepartmentRow> departments, List<Week> weeks) {
+        this(scope, today, lightsAsOf, byLight, byStatus, overdueTotal, overdue, dueSoonTotal, dueSoon, departments, weeks,
+                null, List.of());
+    }
 
     public static final String ALL = "ALL";
     public static final String DEPARTMENT = "DEPARTMENT";
@@ -38,7 +50,10 @@ public record Dashboard(String scope, LocalDate today, LocalDate lightsAsOf, Map
      * @param onTimeRate   onTime / finished, in percent, null when nothing was finished
      */
     public record DepartmentRow(String department, String name, Map<String, Long> lights, long finished, long onTime,
-            Double onTimeRate) {}
+            Double onTimeRate,
+            @Schema(description = "层级名称") String levelName,
+            @Schema(description = "计数是否含其全部下级单位") boolean withBelow,
+            @Schema(description = "是否有下级单位（可下钻）") boolean hasBelow) {}
 
     /** A week from Monday {@code start}. */
     public record Week(LocalDate start, long issued, long closed) {}

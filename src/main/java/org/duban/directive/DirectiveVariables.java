@@ -64,6 +64,8 @@ public final class DirectiveVariables {
     public static final String ACCEPTED = "accepted";
     public static final String REVIEW_COMMENT = "reviewComment";
     public static final String QUALITY_RATING = "qualityRating";
+    /** Whether the reviewer checked the unit's 佐证材料 against its result (核实); optional, false when absent. */
+    public static final String EVIDENCE_VERIFIED = "evidenceVerified";
 
     /** Set by the model on each urging task (an input parameter): why it urges, an {@link UrgeReason} key. */
     public static final String URGE_REASON = "urgeReason";

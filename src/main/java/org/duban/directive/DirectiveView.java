@@ -38,7 +38,9 @@ public record DirectiveView(String number, String title, String instruction, Str
             @Schema(description = "上级单位对本单位的工作要求（下派时）") String instruction,
             @Schema(description = "下级单位中未办结的数量") int belowOpen,
             @Schema(description = "下级单位中已逾期（红灯）的数量") int belowOverdue,
-            @Schema(description = "下级单位中最差的灯") Light belowLight) {}
+            @Schema(description = "下级单位中最差的灯") Light belowLight,
+            @Schema(description = "本单位已报送的佐证材料份数") int evidenceCount,
+            @Schema(description = "审核时是否已核实佐证材料") boolean evidenceVerified) {}
 
     /** One event, with the codes it keeps and the sentence people read. */
     @Schema(description = "时间线中的一条记录")

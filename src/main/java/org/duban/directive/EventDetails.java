@@ -79,9 +79,17 @@ public sealed interface EventDetails {
         }
     }
 
-    record Progress(String note) implements EventDetails {
+    /** A file that came with a step, as its event records it; its SHA-256 is thereby part of the hash chain. */
+    record Evidence(long id, String name, String mediaType, long size, String sha256) {}
+
+    record Progress(String note, List<Evidence> files) implements EventDetails {
+
+        public Progress(String note) {
+            this(note, List.of());
+        }
+
         public String describe(Names names) {
-            return "进度情况：" + note;
+            return "进度情况：" + note + evidence(files);
         }
 
         public String text() {
@@ -127,9 +135,15 @@ public sealed interface EventDetails {
         }
     }
 
-    record Submitted(String resultSummary, int lateDays) implements EventDetails {
+    record Submitted(String resultSummary, int lateDays, List<Evidence> files) implements EventDetails {
+
+        public Submitted(String resultSummary, int lateDays) {
+            this(resultSummary, lateDays, List.of());
+        }
+
         public String describe(Names names) {
-            return "办理结果：" + resultSummary + "；" + (lateDays > 0 ? "逾期 " + lateDays + " 个工作日" : "按期提交");
+            return "办理结果：" + resultSummary + "；" + (lateDays > 0 ? "逾期 " + lateDays + " 个工作日" : "按期提交")
+                    + evidence(files);
         }
 
         public String text() {
@@ -137,11 +151,18 @@ public sealed interface EventDetails {
         }
     }
 
-    record Reviewed(String comment, Integer qualityRating) implements EventDetails {
+    /** @param verified whether the reviewer checked the unit's material (核实); null where nothing was asked */
+    record Reviewed(String comment, Integer qualityRating, Boolean verified) implements EventDetails {
+
+        public Reviewed(String comment, Integer qualityRating) {
+            this(comment, qualityRating, null);
+        }
+
         public String describe(Names names) {
             String rating = qualityRating == null ? "" : "质量评定 " + qualityRating + " 分";
             String said = comment == null || comment.isBlank() ? "" : "意见：" + comment;
-            return rating.isEmpty() || said.isEmpty() ? rating + said : rating + "；" + said;
+            String checked = verified == null ? "" : verified ? "佐证材料已核实" : "佐证材料未核实";
+            return String.join("；", java.util.stream.Stream.of(rating, checked, said).filter(x -> !x.isEmpty()).toList());
         }
 
         public String text() {
@@ -233,6 +254,12 @@ public sealed interface EventDetails {
         public String describe(Names names) {
             return "";
         }
+    }
+
+    /** "；佐证材料 2 份：照片.jpg、报告.pdf", or nothing. */
+    private static String evidence(List<Evidence> files) {
+        return files == null || files.isEmpty() ? "" : "；佐证材料 " + files.size() + " 份："
+                + String.join("、", files.stream().map(Evidence::name).toList());
     }
 
     private static String units(List<String> codes, Names names) {

@@ -11,10 +11,20 @@ import java.util.Collection;
  * @param issuedFrom first day of the issuing period, inclusive
  * @param issuedTo   last day of the issuing period, inclusive
  * @param text       part of the title or the number
+ * @param subtree    a unit and every unit below it: directives with a part anywhere in it (null: any)
+ * @param atLevel    the units of one level (under {@code subtree} when both are given): directives with a part
+ *                   held by one of them (null: any)
  */
 public record LedgerFilter(DirectiveStatus status, Light light, String department, String category, String leader,
         LocalDate issuedFrom, LocalDate issuedTo, String text, Sort sort, boolean ascending,
-        Collection<String> visibleDepartments) {
+        Collection<String> visibleDepartments, Collection<String> subtree, Collection<String> atLevel) {
+
+    public LedgerFilter(DirectiveStatus status, Light light, String department, String category, String leader,
+            LocalDate issuedFrom, LocalDate issuedTo, String text, Sort sort, boolean ascending,
+            Collection<String> visibleDepartments) {
+        this(status, light, department, category, leader, issuedFrom, issuedTo, text, sort, ascending,
+                visibleDepartments, null, null);
+    }
 
     /** The columns the ledger can be ordered by. */
     public enum Sort {

@@ -61,6 +61,14 @@ public class ApiProblems {
                 "请以 application/json 提交。", null);
     }
 
+    /** A file over the per-file limit of multipart uploads (佐证材料): refused before anything is read or saved. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "file-too-large", "文件过大",
+                "上传的文件超过了单个文件或单次提交的大小上限，本次提交未保存。", List.of(new FieldProblem("files",
+                        "单个文件不能超过上限（默认 20 MB），每次最多 10 个文件")));
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
         return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "不支持的请求方法",

@@ -31,7 +31,8 @@ class TableOwnershipTest {
 
     static {
         for (String table : List.of("directive", "directive_department", "directive_event", "audit_chain_head",
-                "audit_checkpoint", "reminder_sent", "idempotency_key", "directive_number_sequence", "light_clock")) {
+                "audit_checkpoint", "reminder_sent", "idempotency_key", "directive_number_sequence", "light_clock",
+                "evidence_file")) {
             OWNERS.put(table, "directive");
         }
         OWNERS.put("notification_outbox", "notification");

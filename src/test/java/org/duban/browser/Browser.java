@@ -82,8 +82,14 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(element)).click();
     }
 
+    /** Waits for the condition; a wait that times out leaves a screenshot and names the page it was on. */
     void until(java.util.function.Function<WebDriver, Boolean> condition) {
-        wait.until(condition::apply);
+        try {
+            wait.until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Path shot = screenshot("timed-out-" + System.currentTimeMillis());
+            throw new org.openqa.selenium.TimeoutException("on " + url() + " (see " + shot + ")", e);
+        }
     }
 
     /**
@@ -91,20 +97,40 @@ final class Browser implements AutoCloseable {
      * unchanged over three looks a third of a second apart (the webapps render in several rounds).
      */
     void settle() {
-        String[] last = {""};
+        String[] last = {"", ""};
         int[] stable = {0};
-        new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(330)).until(d -> {
-            Object busy = script("return [...document.querySelectorAll('.app-splash, .spinner, .loader-state.loading,"
-                    + " .fjs-loading, .loading-indicator')].some(e => e.getClientRects().length > 0)"
-                    + " || document.readyState !== 'complete';");
-            String text = (String) script("return document.body ? document.body.innerText : '';");
-            if (Boolean.TRUE.equals(busy) || !text.equals(last[0])) {
-                last[0] = text;
-                stable[0] = 0;
-                return false;
-            }
-            return ++stable[0] >= 2;
-        });
+        boolean[] busyLast = {false};
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(330)).until(d -> {
+                Object busy = script("return [...document.querySelectorAll('.app-splash, .spinner, .loader-state.loading,"
+                        + " .fjs-loading, .loading-indicator')].some(e => e.getClientRects().length > 0)"
+                        + " || document.readyState !== 'complete';");
+                String text = (String) script("return document.body ? document.body.innerText : '';");
+                busyLast[0] = Boolean.TRUE.equals(busy);
+                if (busyLast[0] || !text.equals(last[0])) {
+                    last[1] = last[0];
+                    last[0] = text;
+                    stable[0] = 0;
+                    return false;
+                }
+                return ++stable[0] >= 2;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // say what kept changing: a spinner, or which text came and went
+            Path shot = screenshot("unsettled-" + System.currentTimeMillis());
+            throw new org.openqa.selenium.TimeoutException("page " + url() + " never settled (" + (busyLast[0]
+                    ? "still loading" : "text changing: " + difference(last[1], last[0])) + "; see " + shot + ")", e);
+        }
+    }
+
+    /** Where two texts part, with a little of each. */
+    private static String difference(String before, String after) {
+        int at = 0;
+        while (at < before.length() && at < after.length() && before.charAt(at) == after.charAt(at)) {
+            at++;
+        }
+        return "«" + before.substring(at, Math.min(before.length(), at + 80)).replace('\n', ' ') + "» → «"
+                + after.substring(at, Math.min(after.length(), at + 80)).replace('\n', ' ') + "»";
     }
 
     Object script(String script, Object... args) {

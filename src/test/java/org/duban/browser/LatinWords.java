@@ -45,6 +45,7 @@ final class LatinWords {
     private static final Pattern IGNORED = Pattern.compile(String.join("|",
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", // engine ids
             "DB-\\d{4}-\\d{4}", // directive numbers
+            "https?://[^\\s)\\]]+", // addresses (a brief's link to the directive page)
             "Camunda Platform", "bpmn\\.io", // the footer's and the diagram's credits
             "\\bv\\d+(?:\\.\\d+)+")); // the footer's version
 

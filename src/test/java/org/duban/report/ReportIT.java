@@ -158,7 +158,8 @@ class ReportIT {
         assertThat(february.path("summary").path("handled").asInt()).isEqualTo(3);
         assertThat(february.path("summary").path("averageScore").decimalValue()).isEqualByComparingTo("87.0");
         assertThat(february.path("summary").path("urges").asInt()).isEqualTo(3);
-        assertThat(ranks(february)).containsExactly("1 dfs 95.0", "2 zdxq 88.0", "3 kjj 78.0");
+        // ranked within a level: the city's bureaus first, then the districts
+        assertThat(ranks(february)).containsExactly("1 kjj 78.0", "1 dfs 95.0", "2 zdxq 88.0");
 
         assertEveryReportWasQueuedOnceToTheLeadersAndTheOffice("2026-02-09", "2026-03-03");
         aSecondFiringChangesNothing("2026-02-24T09:00:00+08:00");
@@ -183,7 +184,7 @@ class ReportIT {
                 Map.entry("2026-10-10", List.of("daily 2026-10-10")),
                 Map.entry("2026-10-12", List.of("daily 2026-10-12", "weekly 2026-W41")));
 
-        // September: dfs first; zdxq and sjj equal in all three figures share second place; kjj fourth
+        // September: among the districts dfs first, zdxq second; among the bureaus sjj ahead of kjj at the same average
         JsonNode september = content("monthly", "2026-09");
         assertThat(september.path("title").asText()).isEqualTo("2026年9月督办月小结");
         // SP-205's deadline, 30 September, is followed by the National Day holiday: by the one light rule it is not
@@ -195,7 +196,7 @@ class ReportIT {
         assertThat(september.path("summary").path("onTimeRate").decimalValue()).isEqualByComparingTo("80.0");
         assertThat(september.path("summary").path("averageScore").decimalValue()).isEqualByComparingTo("86.4");
         assertThat(september.path("summary").path("urges").asInt()).isEqualTo(3);
-        assertThat(ranks(september)).containsExactly("1 dfs 92.0", "2 zdxq 85.0", "2 sjj 85.0", "4 kjj 85.0");
+        assertThat(ranks(september)).containsExactly("1 sjj 85.0", "2 kjj 85.0", "1 dfs 92.0", "2 zdxq 85.0");
         JsonNode august = september.path("trend").get(4);
         assertThat(august.path("period").asText()).isEqualTo("2026-08");
         assertThat(List.of(august.path("issued").asInt(), august.path("closed").asInt(), august.path("handled").asInt()))
@@ -207,8 +208,8 @@ class ReportIT {
         assertThat(summary(quarter)).containsExactly(7, 6, 4, 1, 3);
         assertThat(quarter.path("summary").path("onTimeRate").decimalValue()).isEqualByComparingTo("66.7");
         assertThat(quarter.path("summary").path("averageScore").decimalValue()).isEqualByComparingTo("83.7");
-        assertThat(ranks(quarter)).containsExactly("1 dfs 92.0", "2 zdxq 85.0", "2 sjj 85.0", "4 kjj 85.0",
-                "5 dsjj 70.0");
+        assertThat(ranks(quarter)).containsExactly("1 sjj 85.0", "2 kjj 85.0", "3 dsjj 70.0", "1 dfs 92.0",
+                "2 zdxq 85.0");
         JsonNode firstQuarter = quarter.path("trend").get(3);
         assertThat(firstQuarter.path("period").asText()).isEqualTo("2026-Q1");
         assertThat(firstQuarter.path("issued").asInt()).isEqualTo(7);
@@ -282,7 +283,7 @@ class ReportIT {
         assertThat((String) mail.get("html_body")).contains("单位排名").contains("登封市").contains("86.4")
                 .contains("80.0%").contains("逾期事项（红灯）").contains("/reports/monthly/2026-09");
         assertThat((String) mail.get("text_body")).contains("2026年9月督办月小结").contains("按期率 80.0%")
-                .contains("1. 登封市").contains("查看完整报告：").doesNotContain("<td>");
+                .contains("区县(市)第 1 名 登封市").contains("查看完整报告：").doesNotContain("<td>");
     }
 
     private void assertRegenerationGivesTheSameContent(String kind, String period) throws Exception {

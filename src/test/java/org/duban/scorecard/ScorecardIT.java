@@ -77,12 +77,27 @@ class ScorecardIT {
 
         assertThat(june.label()).isEqualTo("2023年6月");
         assertThat(june.ranked()).isEqualTo(3);
-        assertThat(june.departments()).extracting(Scorecard.Row::department).startsWith("zdxq", "dfs", "kjj");
+        // ranked within a level: the city's bureaus against each other, the districts against each other
+        assertThat(june.departments()).extracting(Scorecard.Row::department).startsWith("kjj");
+        assertThat(june.departments().stream().filter(r -> r.rank() != null).map(r -> r.department() + "#" + r.rank()))
+                .containsExactly("kjj#1", "zdxq#1", "dfs#1");
         assertThat(row(june, "zdxq")).isEqualTo(new Scorecard.Row("zdxq", "郑东新区管委会", 1, 1, 1, decimal("100.0"),
-                decimal("85.5"), 0, row(june, "zdxq").trend()));
+                decimal("85.5"), 0, row(june, "zdxq").trend(), "district", "区县(市)"));
         assertThat(row(june, "dfs").rank()).isEqualTo(1);
         Scorecard.Row kjj = row(june, "kjj");
-        assertThat(List.of(kjj.rank(), kjj.handled(), kjj.onTime(), kjj.urges())).containsExactly(3, 2, 1, 3);
+        assertThat(List.of(kjj.rank(), kjj.handled(), kjj.onTime(), kjj.urges())).containsExactly(1, 2, 1, 3);
+        assertThat(kjj.levelName()).isEqualTo("市直部门");
+
+        Scorecard districts = scorecards.of(Period.parse("2023-06").orElseThrow(), org.duban.organisation.Level.DISTRICT,
+                null);
+        assertThat(districts.departments()).extracting(Scorecard.Row::department).containsExactly("zdxq", "dfs");
+        assertThat(districts.overall().handled()).isEqualTo(2);
+        Scorecard streets = scorecards.of(Period.parse("2023-06").orElseThrow(), org.duban.organisation.Level.STREET,
+                "zdxq");
+        assertThat(streets.departments()).extracting(Scorecard.Row::department)
+                .containsExactlyInAnyOrder("ruyihu", "longzihu", "boxuelu");
+        assertThat(streets.level()).isEqualTo("street");
+        assertThat(streets.under()).isEqualTo("zdxq");
         assertThat(kjj.onTimeRate()).isEqualTo(decimal("50.0"));
         assertThat(kjj.averageScore()).isEqualTo(decimal("85.5"));
 
@@ -90,7 +105,7 @@ class ScorecardIT {
         assertThat(dsjj.rank()).as("nothing finished in June").isNull();
         assertThat(dsjj.handled()).isZero();
         assertThat(dsjj.onTimeRate()).isNull();
-        assertThat(june.departments().indexOf(dsjj)).isGreaterThan(2);
+        assertThat(june.departments().indexOf(dsjj)).as("after the ranked bureau").isGreaterThan(0);
 
         // 90 + 81 + 85.5 + 85.5 = 342 over 4
         Scorecard.Row all = june.overall();
@@ -134,14 +149,21 @@ class ScorecardIT {
         JsonNode kjj = get("kjj", "/api/scorecards?period=2023-06");
         assertThat(kjj.path("departments").size()).isEqualTo(1);
         assertThat(kjj.path("departments").get(0).path("department").asText()).isEqualTo("kjj");
-        assertThat(kjj.path("departments").get(0).path("rank").asInt()).isEqualTo(3);
+        assertThat(kjj.path("departments").get(0).path("rank").asInt()).isEqualTo(1);
         assertThat(kjj.path("departments").get(0).path("averageScore").decimalValue()).isEqualByComparingTo("85.5");
         assertThat(kjj.path("ranked").asInt()).isEqualTo(3);
         assertThat(kjj.has("overall")).as("no city-wide totals for a department").isFalse();
 
+        // a district sees its own row and its towns', never another district's
         JsonNode dfs = get("dfs", "/api/scorecards?period=2023-06");
-        assertThat(dfs.path("departments")).singleElement()
-                .satisfies(row -> assertThat(row.path("rank").asInt()).isEqualTo(1));
+        assertThat(dfs.path("departments")).extracting(row -> row.path("department").asText()).contains("dfs", "songyang")
+                .doesNotContain("zdxq", "ruyihu", "kjj");
+        assertThat(dfs.path("departments").get(0).path("rank").asInt()).isEqualTo(1);
+        JsonNode streets = get("supervisor", "/api/scorecards?period=2023-06&level=street&under=zdxq");
+        assertThat(streets.path("departments")).extracting(row -> row.path("levelName").asText()).containsOnly("街道/乡镇");
+        Http.Response wrong = Http.basic(port, "leader", "demo").get("/api/scorecards?level=province&under=nowhere");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("\"level\"").contains("\"under\"");
     }
 
     @Test
@@ -175,7 +197,7 @@ class ScorecardIT {
                 .contains("75.0%").contains("郑东新区管委会");
         // the page names the version-free path; the locator writes the jar's version into it
         assertThat(page.body()).containsPattern("<script src=\"/webjars/echarts/(5\\.3\\.1/)?dist/echarts\\.min\\.js\">");
-        assertThat(row(page.body(), "kjj")).contains("<td>3</td>").contains("<td>市科技局</td>").contains("<td>2</td>")
+        assertThat(row(page.body(), "kjj")).contains("<td>市直部门</td>").contains("<td>市科技局</td>").contains("<td>2</td>")
                 .contains("<td>1</td>").contains("<td>50.0%</td>").contains("<td>85.5</td>");
 
         Http.Response chart = leader.get("/webjars/echarts/dist/echarts.min.js");

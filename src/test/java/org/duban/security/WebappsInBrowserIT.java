@@ -135,7 +135,7 @@ class WebappsInBrowserIT {
         comment("材料齐全。");
         assertThat(engine.getTaskService().getTaskComments(review.getId())).hasSize(1);
         browser.click(By.xpath("//label[normalize-space()='审核通过']"));
-        browser.find(By.xpath("//label[contains(normalize-space(),'办理质量')]/following::input[1]")).sendKeys("5");
+        browser.click(By.xpath("//label[normalize-space()='5 分']"));
         complete();
         cockpit(toExtend);
 
@@ -237,7 +237,8 @@ class WebappsInBrowserIT {
         browser.find(By.cssSelector(".modal .fjs-form"));
         browser.find(By.xpath("//label[contains(normalize-space(),'标题')]/following::input[1]")).sendKeys("浏览器发起的督办事项");
         browser.find(By.xpath("//label[contains(normalize-space(),'批示内容')]/following::textarea[1]")).sendKeys("请按期办理。");
-        browser.click(By.xpath(field("主办单位") + "//*[contains(@class,'fjs-select-display')]"));
+        browser.click(By.xpath(field("主办单位") + "//input"));
+        browser.find(By.xpath(field("主办单位") + "//input")).sendKeys("科技");
         browser.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='市科技局']"));
         var date = browser.find(By.xpath(field("办结期限") + "//input"));
         date.sendKeys(deadline);

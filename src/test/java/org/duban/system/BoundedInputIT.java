@@ -84,19 +84,15 @@ class BoundedInputIT {
                 "{\"variables\":{\"outcome\":{\"value\":\"progress\"},\"progressNote\":{\"value\":\"" + note + "\"}}}");
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);
 
-        // the progress step records the note and removes the variable: history keeps it, as the engine stored it
-        JsonNode history = JSON.readTree(Http.basic(port, "auditor", "demo").get(
-                "/engine-rest/history/variable-instance?includeDeleted=true&variableName=progressNote&processInstanceId="
-                        + sign.getProcessInstanceId()).body());
-        assertThat(history).hasSize(1);
-        assertThat(history.get(0).get("type").asText()).isEqualTo("String");
-        assertThat(history.get(0).get("value").asText()).isEqualTo(note).hasSize(5_000);
-        JsonNode detail = JSON.readTree(Http.basic(port, "auditor", "demo").post("/engine-rest/history/detail",
-                "{\"processInstanceId\":\"" + sign.getProcessInstanceId() + "\",\"variableUpdates\":true}").body());
-        assertThat(detail).anySatisfy(update -> {
-            assertThat(update.get("variableName").asText()).isEqualTo("progressNote");
-            assertThat(update.get("value").asText()).isEqualTo(note);
+        // the progress step records the note in the directive's history (no engine variable outlives the step)
+        String number = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(sign.getProcessInstanceId()).singleResult().getBusinessKey();
+        JsonNode timeline = JSON.readTree(kjj.get("/api/directives/" + number).body()).get("timeline");
+        assertThat(timeline).anySatisfy(entry -> {
+            assertThat(entry.get("type").asText()).isEqualTo("PROGRESS_REPORTED");
+            assertThat(entry.get("details").get("note").asText()).isEqualTo(note);
         });
+        assertThat(engine.getRuntimeService().getVariable(sign.getProcessInstanceId(), "progressNote")).isNull();
 
         // a long value replaced by a short one and back, on a running instance
         String instance = sign.getProcessInstanceId();
@@ -119,9 +115,8 @@ class BoundedInputIT {
                 "deadline", calendar.plusWorkingDays(calendar.today(), 10).toString())));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
         String number = JSON.readTree(issued.body()).get("number").asText();
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
-                .processDefinitionKey("directive").singleResult().getId();
-        assertThat(engine.getRuntimeService().getVariable(instance, "instruction")).isEqualTo(instruction);
+        JsonNode read = JSON.readTree(Http.basic(port, "leader", "demo").get("/api/directives/" + number).body());
+        assertThat(read.get("instruction").asText()).isEqualTo(instruction);
     }
 
     private Task signTask() {

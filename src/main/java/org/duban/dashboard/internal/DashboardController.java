@@ -21,8 +21,14 @@ class DashboardController {
 
     @Operation(summary = "总览数据", description = "领导、督查室、审计看全部事项；承办单位只统计本单位参与的事项。")
     @GetMapping("/api/dashboard")
-    Dashboard dashboard(Authentication authentication) {
+    Dashboard dashboard(@io.swagger.v3.oas.annotations.Parameter(description = "下钻到此单位（含其全部下级单位），如 zdxq")
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String under,
+            Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
-        return queries.overview(user.seesEverything() ? null : user.departments());
+        return queries.overview(user.seesEverything() ? null : user.departments(), blankToNull(under));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.duban.calendar.WorkCalendar;
@@ -46,8 +47,37 @@ class DashboardQueries {
      * Not one transaction: bringing the lights up to today writes, each directive on its own.
      */
     public Dashboard overview(Collection<String> departments) {
+        return overview(departments, null);
+    }
+
+    /**
+     * Drilled down to {@code under}: the parts of it and every unit below it, one row for its own parts (本级) and one
+     * per unit right below it with that unit's whole subtree, so the city goes down to a district and on to its
+     * streets (层层下钻). A unit may drill only into its own subtree.
+     */
+    public Dashboard overview(Collection<String> departments, String under) {
         LocalDate lightsAsOf = statistics.ensureLightsCurrent();
         LocalDate today = calendar.today();
+        if (under != null) {
+            if (organisation.department(under).isEmpty()) {
+                throw new org.duban.system.InvalidRequestException("under", "单位“" + under + "”不存在");
+            }
+            if (departments != null && departments.stream().noneMatch(own -> organisation.subtree(own).contains(under))) {
+                throw org.duban.system.ApiException.forbidden("只能查看本单位及其下级单位的情况。");
+            }
+            List<String> scope = List.copyOf(organisation.subtree(under));
+            Dashboard d = ofDepartments(scope, today, lightsAsOf);
+            List<RowSpec> rows = new ArrayList<>();
+            rows.add(new RowSpec(under, name(under) + "（本级）", Set.of(under), false));
+            organisation.subUnitsOf(under).forEach(child -> rows.add(new RowSpec(child.code(), child.name(),
+                    organisation.subtree(child.code()), true)));
+            List<Dashboard.Area> path = new ArrayList<>();
+            organisation.above(under).forEach(a -> path.add(0, new Dashboard.Area(a.code(), a.name())));
+            path.add(new Dashboard.Area(under, name(under)));
+            return new Dashboard(d.scope(), d.today(), d.lightsAsOf(), d.byLight(), d.byStatus(), d.overdueTotal(),
+                    d.overdue(), d.dueSoonTotal(), d.dueSoon(), departmentRows(scope, rows, today), d.weeks(), under,
+                    List.copyOf(path));
+        }
         if (departments == null) {
             return everything(today, lightsAsOf);
         }
@@ -74,7 +104,9 @@ class DashboardQueries {
         return new Dashboard(Dashboard.ALL, today, lightsAsOf, byLight, byStatus,
                 statistics.directivesInProgress(Light.RED), items(Light.RED, null, today),
                 statistics.directivesInProgress(Light.YELLOW), items(Light.YELLOW, null, today),
-                departmentRows(List.of(), today), weeks(List.of(), today));
+                departmentRows(List.of(), organisation.departments().stream().filter(u -> u.parentCode() == null)
+                        .map(u -> new RowSpec(u.code(), u.name(), organisation.subtree(u.code()), true)).toList(), today),
+                weeks(List.of(), today));
     }
 
     private Dashboard ofDepartments(List<String> departments, LocalDate today, LocalDate lightsAsOf) {
@@ -87,7 +119,8 @@ class DashboardQueries {
         return new Dashboard(Dashboard.DEPARTMENT, today, lightsAsOf, byLight, byStatus,
                 statistics.directivesWithPart(departments, Light.RED), items(Light.RED, departments, today),
                 statistics.directivesWithPart(departments, Light.YELLOW), items(Light.YELLOW, departments, today),
-                departmentRows(departments, today), weeks(departments, today));
+                departmentRows(departments, departments.stream().map(code -> new RowSpec(code, name(code), Set.of(code),
+                        false)).toList(), today), weeks(departments, today));
     }
 
     /** The first directives by their earliest red (yellow) part, with how far past or before the deadline. */
@@ -100,12 +133,15 @@ class DashboardQueries {
         }).toList();
     }
 
-    /** Lights per unit and this year's on-time rate, in one pass over the unit-light index. */
-    private List<Dashboard.DepartmentRow> departmentRows(List<String> departments, LocalDate today) {
+    /** One row of the overview's unit table: a unit, and the units whose parts it counts (itself, or its subtree). */
+    private record RowSpec(String code, String name, Set<String> counted, boolean withBelow) {}
+
+    /** Lights per row and this year's on-time rate, in one pass over the unit-light index of {@code scope}. */
+    private List<Dashboard.DepartmentRow> departmentRows(List<String> scope, List<RowSpec> specs, LocalDate today) {
         Map<String, Map<String, Long>> lights = new TreeMap<>();
         Map<String, long[]> finished = new TreeMap<>();
-        for (DirectiveStatistics.UnitLightCount c : statistics.unitLights(departments, today.withDayOfYear(1), today)) {
-            lights.computeIfAbsent(c.unit(), k -> zeros(names(LIGHTS))).put(c.light().name(), c.count());
+        for (DirectiveStatistics.UnitLightCount c : statistics.unitLights(scope, today.withDayOfYear(1), today)) {
+            lights.computeIfAbsent(c.unit(), k -> zeros(names(LIGHTS))).merge(c.light().name(), c.count(), Long::sum);
             long[] done = finished.computeIfAbsent(c.unit(), k -> new long[2]);
             if (c.light() == Light.DONE || c.light() == Light.DONE_LATE) {
                 done[0] += c.finished();
@@ -115,14 +151,19 @@ class DashboardQueries {
             }
         }
         List<Dashboard.DepartmentRow> rows = new ArrayList<>();
-        for (Department department : organisation.departments()) {
-            String code = department.code();
-            if (!departments.isEmpty() && !departments.contains(code)) {
-                continue;
+        for (RowSpec spec : specs) {
+            Map<String, Long> sum = zeros(names(LIGHTS));
+            long[] done = new long[2];
+            for (String unit : spec.counted()) {
+                lights.getOrDefault(unit, Map.of()).forEach((light, count) -> sum.merge(light, count, Long::sum));
+                long[] f = finished.getOrDefault(unit, new long[2]);
+                done[0] += f[0];
+                done[1] += f[1];
             }
-            long[] done = finished.getOrDefault(code, new long[2]);
-            rows.add(new Dashboard.DepartmentRow(code, department.name(), lights.getOrDefault(code, zeros(names(LIGHTS))),
-                    done[0], done[1], done[0] == 0 ? null : Math.round(1000.0 * done[1] / done[0]) / 10.0));
+            String level = organisation.department(spec.code()).map(u -> u.level().label()).orElse(null);
+            rows.add(new Dashboard.DepartmentRow(spec.code(), spec.name(), sum, done[0], done[1],
+                    done[0] == 0 ? null : Math.round(1000.0 * done[1] / done[0]) / 10.0, level, spec.withBelow(),
+                    !organisation.subUnitsOf(spec.code()).isEmpty()));
         }
         return rows;
     }

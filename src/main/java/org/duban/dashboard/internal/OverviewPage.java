@@ -18,9 +18,11 @@ class OverviewPage {
     }
 
     @GetMapping("/overview")
-    String overview(Authentication authentication, Model model) {
+    String overview(@org.springframework.web.bind.annotation.RequestParam(required = false) String under,
+            Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
-        Dashboard dashboard = queries.overview(user.seesEverything() ? null : user.departments());
+        Dashboard dashboard = queries.overview(user.seesEverything() ? null : user.departments(),
+                under == null || under.isBlank() ? null : under.strip());
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("charts", OverviewCharts.of(dashboard));
         return "dashboard/overview";

@@ -30,14 +30,18 @@ public class AuditChain {
     /** An event waiting to be appended at its transaction's commit. */
     record Pending(String number, String unit, String type, String actor, OffsetDateTime at, String details) {}
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final EvidenceStore evidence;
 
-    AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    AuditChain(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, EvidenceStore evidence) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.evidence = evidence;
     }
 
     /** Appends in the caller's transaction; the head stays locked until it commits. */
@@ -117,6 +121,8 @@ public class AuditChain {
                             last[0] = rs.getLong("id");
                             w.check(rs);
                         }, cursor);
+                // the files a page's events name are read after the page, not inside its result set
+                w.checkFiles(evidence);
                 if (seen[0] == 0 || w.broken != null) {
                     break;
                 }
@@ -138,12 +144,49 @@ public class AuditChain {
         return new Verification(walk.broken == null, walk.checked, afterId, records, walk.broken);
     }
 
+    /** An event whose details name 佐证材料: each file's stored bytes must still hash to what the event recorded. */
+    private record WithFiles(long id, String number, String type, OffsetDateTime at, String details) {}
+
     /** The state of one walk along the chain. */
     private static final class Walk {
         String previous;
         long checked;
         long lastId;
         BrokenRecord broken;
+        final List<WithFiles> withFiles = new java.util.ArrayList<>();
+
+        /** The first event of the page whose file is gone, swapped or altered breaks the chain there. */
+        void checkFiles(EvidenceStore evidence) {
+            for (WithFiles event : withFiles) {
+                if (broken != null && broken.id() < event.id()) {
+                    break;
+                }
+                String reason = filesReason(event, evidence);
+                if (reason != null) {
+                    broken = new BrokenRecord(event.id(), event.number(), event.type(), event.at(), reason);
+                    break;
+                }
+            }
+            withFiles.clear();
+        }
+
+        private static String filesReason(WithFiles event, EvidenceStore evidence) {
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode file : JSON.readTree(event.details()).path("files")) {
+                    String name = file.path("name").asText();
+                    java.util.Optional<EvidenceStore.StoredFile> stored = evidence.find(file.path("id").asLong());
+                    if (stored.isEmpty() || !stored.get().number().equals(event.number())) {
+                        return "佐证材料「" + name + "」已被删除或移走";
+                    }
+                    if (!file.path("sha256").asText().equals(evidence.hashOfStored(stored.get().id()).orElse(""))) {
+                        return "佐证材料「" + name + "」与记录的哈希不符（文件被替换或修改）";
+                    }
+                }
+                return null;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return "记录内容无法解析";
+            }
+        }
 
         Walk(String start) {
             this.previous = start;
@@ -174,6 +217,10 @@ public class AuditChain {
             }
             previous = rs.getString("chain_hash");
             lastId = id;
+            String details = rs.getString("details");
+            if (details != null && details.contains("\"sha256\"")) {
+                withFiles.add(new WithFiles(id, number, type, at, details));
+            }
         }
     }
 }

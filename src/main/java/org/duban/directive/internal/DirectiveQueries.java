@@ -49,10 +49,11 @@ public class DirectiveQueries {
     private final Organisation organisation;
     private final Names names;
     private final ObjectMapper json;
+    private final EvidenceStore evidence;
 
     DirectiveQueries(JdbcTemplate jdbc, DirectiveStore directives, PartStore parts, Timeline timeline,
             DirectiveTemplates templates, LightClock lightClock, Organisation organisation, Names names,
-            ObjectMapper json) {
+            ObjectMapper json, EvidenceStore evidence) {
         this.jdbc = jdbc;
         this.directives = directives;
         this.parts = parts;
@@ -62,6 +63,7 @@ public class DirectiveQueries {
         this.organisation = organisation;
         this.names = names;
         this.json = json;
+        this.evidence = evidence;
     }
 
     /** The whole directive, as the office, leaders and auditors see it. */
@@ -85,7 +87,8 @@ public class DirectiveQueries {
         PartTree tree = new PartTree(all);
         java.util.Set<String> visible = viewer == null || viewer.seesEverything() ? null : tree.visibleTo(viewer.departments());
         List<PartRow> rows = visible == null ? all : all.stream().filter(p -> visible.contains(p.unit())).toList();
-        List<DirectiveView.Department> units = rows.stream().map(p -> department(p, tree)).toList();
+        Map<String, Integer> evidenceCounts = evidence.countsByUnit(number);
+        List<DirectiveView.Department> units = rows.stream().map(p -> department(p, tree, evidenceCounts)).toList();
         List<DirectiveView.TimelineEntry> entries = timeline.of(number).stream()
                 .filter(e -> visible == null || e.unit() == null || visible.contains(e.unit()))
                 .map(e -> visible == null ? e : new Timeline.Entry(e.id(), e.number(), e.unit(), e.type(), e.actor(), e.at(),
@@ -114,7 +117,11 @@ public class DirectiveQueries {
         List<Object> pageArgs = new ArrayList<>(where.args());
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<DirectiveSummary> items = jdbc.query("SELECT d.* FROM directive d" + where.sql() + " ORDER BY "
+        // 佐证材料: units that sent files, and units whose files the reviewer verified (已报送 / 已核实)
+        List<DirectiveSummary> items = jdbc.query("SELECT d.*, (SELECT COUNT(DISTINCT e.department) FROM evidence_file e "
+                + "WHERE e.directive_number = d.number) AS units_reported, (SELECT COUNT(*) FROM directive_department r "
+                + "WHERE r.directive_number = d.number AND r.evidence_verified = TRUE) AS units_verified FROM directive d"
+                + where.sql() + " ORDER BY "
                 + sort.orderBy(filter.ascending()) + ", d.number" + direction + " LIMIT ? OFFSET ?",
                 (rs, i) -> summary(rs), pageArgs.toArray());
         return new Page(items, page, size, total);
@@ -169,6 +176,17 @@ public class DirectiveQueries {
             args.add(like);
             args.add(like);
         }
+        for (Collection<String> units : java.util.Arrays.asList(filter.subtree(), filter.atLevel())) {
+            if (units == null) {
+                continue;
+            }
+            if (units.isEmpty()) {
+                return null;
+            }
+            where.append(" AND EXISTS (SELECT 1 FROM directive_department t WHERE t.directive_number = d.number AND t.department IN (")
+                    .append(units.stream().map(x -> "?").collect(Collectors.joining(","))).append("))");
+            args.addAll(units);
+        }
         Collection<String> visible = filter.visibleDepartments();
         if (visible != null) {
             if (visible.isEmpty()) {
@@ -187,7 +205,8 @@ public class DirectiveQueries {
         Row d = row(rs, 0);
         return new DirectiveSummary(d.number(), d.title(), d.priority(), d.category(), categoryName(d.category()),
                 d.status(), light(d.light()), d.deadline(), d.lead(), departmentName(d.lead()), d.issuedBy(),
-                memberName(d.issuedBy()), d.issuedAt(), d.closedAt(), d.score());
+                memberName(d.issuedBy()), d.issuedAt(), d.closedAt(), d.score(), rs.getInt("units_reported"),
+                rs.getInt("units_verified"));
     }
 
     private String categoryName(String code) {
@@ -202,7 +221,7 @@ public class DirectiveQueries {
         return organisation.member(id).map(m -> m.name()).orElse(id);
     }
 
-    private DirectiveView.Department department(PartRow p, PartTree tree) {
+    private DirectiveView.Department department(PartRow p, PartTree tree, Map<String, Integer> evidenceCounts) {
         org.duban.organisation.Level level = organisation.department(p.unit()).map(org.duban.organisation.Department::level)
                 .orElse(null);
         PartTree.Below below = tree.summaryBelow(p.unit());
@@ -211,7 +230,7 @@ public class DirectiveQueries {
                 p.returnCount(), p.escalated(), p.deliveredAt(), p.signedAt(), p.submittedAt(), p.doneAt(), p.lateDays(),
                 p.signLateDays(), p.qualityRating(), p.score(), p.weight(), components(p.scoreComponents()),
                 level == null ? null : level.key(), level == null ? null : level.label(), p.instruction(), below.open(),
-                below.overdue(), below.worstOpen());
+                below.overdue(), below.worstOpen(), evidenceCounts.getOrDefault(p.unit(), 0), p.evidenceVerified());
     }
 
     /** An event of the directive as a whole names only the units the viewer may see. */

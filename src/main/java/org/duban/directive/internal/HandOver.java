@@ -18,6 +18,8 @@ final class HandOver<T> {
     static final HandOver<PartRow> DELIVERY = new HandOver<>();
     /** Who withdraws a directive and why. */
     static final HandOver<Withdrawal.Request> WITHDRAWAL = new HandOver<>();
+    /** The files a report page stored for the step it completes (ReportStep → Handling). */
+    static final HandOver<java.util.List<org.duban.directive.EventDetails.Evidence>> EVIDENCE = new HandOver<>();
 
     private final ThreadLocal<T> value = new ThreadLocal<>();
 

@@ -32,7 +32,8 @@ public class Handling {
 
     public void progress(PartContext c, String actor, String note) {
         parts.progressReported(c.part());
-        timeline.record(c, EventType.PROGRESS_REPORTED, actor, new EventDetails.Progress(note));
+        timeline.record(c, EventType.PROGRESS_REPORTED, actor, new EventDetails.Progress(note,
+                HandOver.EVIDENCE.take().orElse(java.util.List.of())));
     }
 
     public void extensionRequested(PartContext c, String actor, LocalDate requested, String reason) {
@@ -65,6 +66,7 @@ public class Handling {
         int late = rule.lateDays(c.part().deadline(), calendar.today());
         parts.submitted(c.part(), late);
         lights.refresh(c.number(), c.unit());
-        timeline.record(c, EventType.SUBMITTED, actor, new EventDetails.Submitted(resultSummary, late));
+        timeline.record(c, EventType.SUBMITTED, actor, new EventDetails.Submitted(resultSummary, late,
+                HandOver.EVIDENCE.take().orElse(java.util.List.of())));
     }
 }

@@ -15,7 +15,8 @@ public record PartRow(String number, String unit, PartRole role, String parentUn
         OffsetDateTime doneAt, LocalDate doneOn, int urgeCount, int extensionCount, int reworkCount, int returnCount,
         boolean escalated, Integer signLateDays, Integer lateDays, Integer qualityRating, BigDecimal score,
         BigDecimal weight, String scoreComponents, LocalDate lastProgressOn, String returnReason, LocalDate requestedDeadline, String extensionReason,
-        String processInstanceId, Light light, String instruction, String reportCycle) {
+        String processInstanceId, Light light, String instruction, String reportCycle,
+        boolean evidenceVerified) {
 
     /** A part passed down (or targeted) below another unit's part of the same directive. */
     public boolean isSubPart() {

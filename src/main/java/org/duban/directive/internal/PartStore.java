@@ -161,8 +161,8 @@ public class PartStore {
                 today(), lateDays);
     }
 
-    void accepted(PartRow p, int qualityRating) {
-        update(p, "quality_rating = ?", qualityRating);
+    void accepted(PartRow p, int qualityRating, boolean evidenceVerified) {
+        update(p, "quality_rating = ?, evidence_verified = ?", qualityRating, evidenceVerified);
     }
 
     void reworked(PartRow p) {
@@ -247,7 +247,7 @@ public class PartStore {
                 rs.getObject("last_progress_on", LocalDate.class), rs.getString("return_reason"),
                 rs.getObject("requested_deadline", LocalDate.class), rs.getString("extension_reason"),
                 rs.getString("process_instance_id"), Lights.parse(rs.getString("light")), rs.getString("instruction"),
-                rs.getString("report_cycle"));
+                rs.getString("report_cycle"), rs.getBoolean("evidence_verified"));
     }
 
     private OffsetDateTime now() {

@@ -38,9 +38,10 @@ public class Review {
         this.json = json;
     }
 
-    public void accepted(PartContext c, String actor, int qualityRating, String comment) {
-        parts.accepted(c.part(), qualityRating);
-        timeline.record(c, EventType.ACCEPTED, actor, new EventDetails.Reviewed(comment, qualityRating));
+    /** @param verified the reviewer checked the 佐证材料 against the result (核实): the ledger tells reported from verified */
+    public void accepted(PartContext c, String actor, int qualityRating, String comment, boolean verified) {
+        parts.accepted(c.part(), qualityRating, verified);
+        timeline.record(c, EventType.ACCEPTED, actor, new EventDetails.Reviewed(comment, qualityRating, verified));
     }
 
     /** Returned for rework: back to handling, counted against the unit. */

@@ -91,6 +91,10 @@ public class TaskBriefs {
                     .append(e.type().label()).append("：").append(escape(e.details().describe(names))).append("\n"));
             md.append("\n");
         }
+        if (part.isOpen()) {
+            md.append("报送进展或办结申请时如需附照片、文件等佐证材料，请在[事项页面](").append(publicUrl)
+                    .append("/directives/").append(d.number()).append("#report)报送。\n\n");
+        }
         return withLink(md, d);
     }
 

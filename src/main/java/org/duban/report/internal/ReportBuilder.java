@@ -56,7 +56,7 @@ class ReportBuilder {
     private static List<ReportContent.RankLine> ranking(Scorecard scorecard) {
         return scorecard.departments().stream()
                 .map(r -> new ReportContent.RankLine(r.rank(), r.department(), r.name(), r.handled(), r.onTime(),
-                        r.onTimeRate(), r.averageScore(), r.urges()))
+                        r.onTimeRate(), r.averageScore(), r.urges(), r.levelName()))
                 .toList();
     }
 

@@ -46,8 +46,9 @@ public record ReportContent(String kind, String period, String title, LocalDate 
     public record Line(String number, String title, String lead, LocalDate deadline, List<String> departments,
             BigDecimal score) {}
 
+    /** @param rank within the unit's level ({@code levelName}): bureaus against bureaus, districts against districts */
     public record RankLine(Integer rank, String department, String name, int handled, int onTime, BigDecimal onTimeRate,
-            BigDecimal averageScore, int urges) {}
+            BigDecimal averageScore, int urges, String levelName) {}
 
     public record TrendLine(String period, String label, int issued, int closed, int handled, BigDecimal onTimeRate,
             BigDecimal averageScore) {}

@@ -19,19 +19,28 @@ class ScorecardController {
     private final Scorecards scorecards;
     private final ScorecardPeriods periods;
     private final ScorecardVisibility visibility;
+    private final org.duban.organisation.Organisation organisation;
 
-    ScorecardController(Scorecards scorecards, ScorecardPeriods periods, ScorecardVisibility visibility) {
+    ScorecardController(Scorecards scorecards, ScorecardPeriods periods, ScorecardVisibility visibility,
+            org.duban.organisation.Organisation organisation) {
+        this.organisation = organisation;
         this.scorecards = scorecards;
         this.periods = periods;
         this.visibility = visibility;
     }
 
     @Operation(summary = "单位考评", description = "按办结审核通过的日期统计各单位办结数、按期办结率、平均分、被催办次数与排名，"
-            + "附近六期走势。承办单位只能看到本单位的一行（含其名次）。")
+            + "附近六期走势。排名在同一层级的单位之间进行（如某区各街道之间），可按层级和上级单位筛选。"
+            + "承办单位只能看到本单位及其下级单位的行（含名次），不含合计。")
     @GetMapping("/api/scorecards")
     Scorecard scorecards(@Parameter(description = "2026-11、2026-Q4、2026 或 2026-W48；缺省为本月")
             @RequestParam(name = ScorecardPeriods.PARAMETER, required = false) String period,
+            @Parameter(description = "只列此层级：city 市直部门、district 区县(市)、office 处室、street 街道/乡镇、community 社区/村、grid 网格")
+            @RequestParam(required = false) String level,
+            @Parameter(description = "只列此单位及其下级单位，如 zdxq") @RequestParam(required = false) String under,
             Authentication authentication) {
-        return visibility.forViewer(scorecards.of(periods.resolve(period)), CurrentUser.of(authentication));
+        ScorecardScope scope = ScorecardScope.parse(level, under, organisation);
+        return visibility.forViewer(scorecards.of(periods.resolve(period), scope.level(), scope.under()),
+                CurrentUser.of(authentication));
     }
 }

@@ -28,8 +28,11 @@ class ScorecardPages {
     private final Scorecards scorecards;
     private final ScorecardPeriods periods;
     private final ScorecardVisibility visibility;
+    private final org.duban.organisation.Organisation organisation;
 
-    ScorecardPages(Scorecards scorecards, ScorecardPeriods periods, ScorecardVisibility visibility) {
+    ScorecardPages(Scorecards scorecards, ScorecardPeriods periods, ScorecardVisibility visibility,
+            org.duban.organisation.Organisation organisation) {
+        this.organisation = organisation;
         this.scorecards = scorecards;
         this.periods = periods;
         this.visibility = visibility;
@@ -37,7 +40,15 @@ class ScorecardPages {
 
     @GetMapping("/scorecards")
     String page(@RequestParam(name = ScorecardPeriods.PARAMETER, required = false) String text,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String under,
             Authentication authentication, Model model) {
+        ScorecardScope scope;
+        try {
+            scope = ScorecardScope.parse(level, under, organisation);
+        } catch (InvalidRequestException e) {
+            model.addAttribute("scopeError", e.problems().stream().map(p -> p.message()).toList());
+            scope = ScorecardScope.ALL;
+        }
         Period period;
         try {
             period = periods.resolve(text);
@@ -46,7 +57,15 @@ class ScorecardPages {
             period = periods.currentMonth();
         }
         CurrentUser user = CurrentUser.of(authentication);
-        Scorecard scorecard = visibility.forViewer(scorecards.of(period), user);
+        Scorecard scorecard = visibility.forViewer(scorecards.of(period, scope.level(), scope.under()), user);
+        model.addAttribute("levels", List.of(org.duban.organisation.Level.values()));
+        // units with units below them: the areas a scorecard can be narrowed to
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        user.departments().forEach(code -> mine.addAll(organisation.subtree(code)));
+        boolean everyone = ScorecardVisibility.seesEveryDepartment(user);
+        model.addAttribute("areas", organisation.departments().stream()
+                .filter(d -> !organisation.subUnitsOf(d.code()).isEmpty())
+                .filter(d -> everyone || mine.contains(d.code())).toList());
         model.addAttribute("scorecard", scorecard);
         model.addAttribute("everyone", ScorecardVisibility.seesEveryDepartment(user));
         model.addAttribute("groups", choices(period));

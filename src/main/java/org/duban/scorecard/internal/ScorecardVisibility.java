@@ -14,11 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ScorecardVisibility {
 
+    private final org.duban.organisation.Organisation organisation;
+
+    ScorecardVisibility(org.duban.organisation.Organisation organisation) {
+        this.organisation = organisation;
+    }
+
     Scorecard forViewer(Scorecard scorecard, CurrentUser user) {
         if (seesEveryDepartment(user)) {
             return scorecard;
         }
-        Set<String> own = user.departments();
+        // a unit sees its own rows and those of the units below it (a district its streets), never a sibling's
+        Set<String> own = new java.util.HashSet<>();
+        user.departments().forEach(code -> own.addAll(organisation.subtree(code)));
+        own.addAll(user.departments());
         return scorecard.withRows(scorecard.departments().stream().filter(row -> own.contains(row.department())).toList(),
                 null);
     }

@@ -69,6 +69,8 @@ final class EngineApiAllowList {
         read(EVERYONE, "/group/**", "names of candidate groups");
         read(EVERYONE, "/identity/groups", "the groups of a person, for Tasklist's filters");
         read(EVERYONE, "/identity/password-policy", "asked by Tasklist on load (answers 404 while no policy is set)");
+        read(EVERYONE, "/authorization/check", "Tasklist asks whether the person may start processes and create "
+                + "tasks (its 发起流程 and 新建任务 buttons); the answer is about the caller's own permissions only");
         read(COCKPIT, "/process-instance/**", "Cockpit: an instance, its activity instances and variables");
         read(COCKPIT, "/deployment/**", "Cockpit: deployments and their resources");
         read(COCKPIT, "/decision-definition/**", "Cockpit: decisions (the score table)");

@@ -31,11 +31,11 @@ class RecordReviewDelegate implements JavaDelegate {
         String comment = Inputs.text(execution, REVIEW_COMMENT);
         if (Boolean.TRUE.equals(execution.getVariable(ACCEPTED))) {
             review.accepted(part, engine.currentUser(), ((Number) execution.getVariable(QUALITY_RATING)).intValue(),
-                    comment);
+                    comment, Boolean.TRUE.equals(execution.getVariable(EVIDENCE_VERIFIED)));
         } else {
             review.returned(part, engine.currentUser(), comment);
         }
         // the next review starts empty: an earlier decision must not be reused (or shown) by accident
-        execution.removeVariables(List.of(ACCEPTED, QUALITY_RATING, REVIEW_COMMENT));
+        execution.removeVariables(List.of(ACCEPTED, QUALITY_RATING, REVIEW_COMMENT, EVIDENCE_VERIFIED));
     }
 }

@@ -22,6 +22,9 @@ class ValidateReviewListener implements TaskListener {
             }
             // forms submit numbers as Long, Integer or text; the record keeps one type
             task.setVariable(QUALITY_RATING, value);
+            if (task.getVariable(EVIDENCE_VERIFIED) != null) {
+                TaskInput.requiredBoolean(task, EVIDENCE_VERIFIED, "是否已核实佐证材料");
+            }
             TaskInput.optionalText(task, REVIEW_COMMENT, "审核意见", 2000);
         } else {
             TaskInput.requiredText(task, REVIEW_COMMENT, "退回理由（审核意见）", 2000);

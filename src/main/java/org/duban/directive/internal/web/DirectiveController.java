@@ -112,7 +112,7 @@ class DirectiveController {
     @GetMapping
     DirectiveQueries.Page list(@org.springdoc.core.annotations.ParameterObject LedgerParameters parameters,
             Authentication authentication) {
-        return queries.list(parameters.toFilter(CurrentUser.of(authentication)), parameters.pageOrFirst(),
+        return queries.list(parameters.toFilter(CurrentUser.of(authentication), organisation), parameters.pageOrFirst(),
                 parameters.sizeOr(20));
     }
 

@@ -41,8 +41,14 @@ class DirectivePages {
     private final ScoreDecision scoreDecision;
     private final WorkCalendar calendar;
 
+    private final org.duban.directive.internal.EvidenceStore evidence;
+    private final org.duban.directive.internal.EvidenceCheck evidenceCheck;
+
     DirectivePages(DirectiveQueries queries, DirectiveAccess access, Organisation organisation,
-            DirectiveTemplates templates, ScoreDecision scoreDecision, WorkCalendar calendar) {
+            DirectiveTemplates templates, ScoreDecision scoreDecision, WorkCalendar calendar,
+            org.duban.directive.internal.EvidenceStore evidence, org.duban.directive.internal.EvidenceCheck evidenceCheck) {
+        this.evidence = evidence;
+        this.evidenceCheck = evidenceCheck;
         this.queries = queries;
         this.access = access;
         this.organisation = organisation;
@@ -55,7 +61,7 @@ class DirectivePages {
     String ledger(@ModelAttribute("params") LedgerParameters parameters, Authentication authentication, Model model) {
         CurrentUser user = CurrentUser.of(authentication);
         try {
-            DirectiveQueries.Page page = queries.list(parameters.toFilter(user), parameters.pageOrFirst(),
+            DirectiveQueries.Page page = queries.list(parameters.toFilter(user, organisation), parameters.pageOrFirst(),
                     parameters.sizeOr(PAGE_SIZE));
             model.addAttribute("page", page);
             model.addAttribute("pages", Math.max(1, (page.total() + page.size() - 1) / page.size()));
@@ -69,6 +75,7 @@ class DirectivePages {
         model.addAttribute("departments", user.seesEverything() ? organisation.departments()
                 : organisation.departments().stream().filter(d -> user.departments().contains(d.code())).toList());
         model.addAttribute("categories", templatesList());
+        model.addAttribute("levels", List.of(org.duban.organisation.Level.values()));
         // who may issue: leaders directly, the office by a draft a leader approves
         model.addAttribute("leaders", java.util.stream.Stream.concat(organisation.withRole(Role.LEADER).stream(),
                 organisation.withRole(Role.SUPERVISOR).stream()).distinct().toList());
@@ -95,9 +102,34 @@ class DirectivePages {
         model.addAttribute("canUrge", office && view.status() == DirectiveStatus.IN_PROGRESS);
         model.addAttribute("canWithdraw", office && view.status().isOpen());
         model.addAttribute("scoreLabels", scoreDecision.labels());
+        // 报送办理情况: the person's units whose 办理 step is open, with the files they may attach
+        model.addAttribute("reportable", view.status() != DirectiveStatus.IN_PROGRESS ? List.of()
+                : view.departments().stream().filter(p -> user.departments().contains(p.department())
+                        && p.status() == org.duban.directive.PartStatus.HANDLING).toList());
+        model.addAttribute("maxFiles", evidenceCheck.maxFiles());
+        model.addAttribute("maxFileMegabytes", org.springframework.util.unit.DataSize.ofBytes(evidenceCheck.maxFileSize())
+                .toMegabytes());
+        model.addAttribute("evidence", evidence.visibleTo(number, user).stream()
+                .map(f -> new EvidenceRow(f, organisation.department(f.unit()).map(x -> x.name()).orElse(f.unit()),
+                        organisation.member(f.uploadedBy()).map(m -> m.name()).orElse(f.uploadedBy()),
+                        org.duban.directive.internal.EvidenceCheck.PREVIEWABLE.contains(f.mediaType()),
+                        f.mediaType().startsWith("image/")))
+                .toList());
         model.addAttribute("noSchedule", calendar.hasSchedule(view.currentDeadline().getYear()) ? null
                 : view.currentDeadline().getYear() + " 年的国务院节假日安排尚未发布，工作日暂按周一至周五计算");
         return "directive/directive";
+    }
+
+    /** A file as the directive page lists it. */
+    record EvidenceRow(org.duban.directive.internal.EvidenceStore.StoredFile file, String unitName, String uploadedByName,
+            boolean previewable, boolean image) {
+
+        /** 1.2 MB, 350 KB */
+        public String sizeText() {
+            long size = file.size();
+            return size >= 1024 * 1024 ? String.format("%.1f MB", size / 1024.0 / 1024.0)
+                    : Math.max(1, Math.round(size / 1024.0)) + " KB";
+        }
     }
 
     /** A unit of the person's in handling, and the units right below it not yet part of the directive. */
@@ -150,6 +182,8 @@ class DirectivePages {
         add(builder, "from", p.from());
         add(builder, "to", p.to());
         add(builder, "q", p.q());
+        add(builder, "under", p.under());
+        add(builder, "level", p.level());
         add(builder, "sort", p.sort());
         add(builder, "order", p.order());
         if (p.size() != null) {

@@ -26,13 +26,16 @@ class LedgerExport {
 
     static final int MAX_ROWS = 100_000;
     static final String[] HEADERS = {"编号", "标题", "类别", "优先级", "主办单位", "交办人", "交办时间", "办结期限", "状态",
-            "灯色", "结束时间", "评分"};
+            "灯色", "结束时间", "评分", "佐证材料已报送（单位数）", "佐证材料已核实（单位数）"};
 
     private final DirectiveQueries queries;
     private final MessageSource labels;
     private final BeijingTime time;
+    private final org.duban.organisation.Organisation organisation;
 
-    LedgerExport(DirectiveQueries queries, MessageSource labels, BeijingTime time) {
+    LedgerExport(DirectiveQueries queries, MessageSource labels, BeijingTime time,
+            org.duban.organisation.Organisation organisation) {
+        this.organisation = organisation;
         this.queries = queries;
         this.labels = labels;
         this.time = time;
@@ -51,7 +54,7 @@ class LedgerExport {
     }
 
     private Spreadsheet sheet(LedgerParameters parameters, Authentication authentication) {
-        LedgerFilter filter = parameters.toFilter(CurrentUser.of(authentication));
+        LedgerFilter filter = parameters.toFilter(CurrentUser.of(authentication), organisation);
         long total = queries.count(filter);
         if (total > MAX_ROWS) {
             throw new InvalidRequestException("filter", "符合条件的事项有 " + total + " 条，一次最多导出 " + MAX_ROWS
@@ -65,7 +68,8 @@ class LedgerExport {
         return new String[] {d.number(), d.title(), d.categoryName(), label("priority." + d.priority()),
                 d.leadDepartmentName(), d.issuedByName(), time.format(d.issuedAt()), d.deadline().toString(),
                 label("status." + d.status()), d.light() == null ? "" : label("light." + d.light()),
-                time.format(d.closedAt()), d.score() == null ? "" : d.score().toPlainString()};
+                time.format(d.closedAt()), d.score() == null ? "" : d.score().toPlainString(),
+                String.valueOf(d.unitsWithEvidence()), String.valueOf(d.unitsVerified())};
     }
 
     private String label(String code) {

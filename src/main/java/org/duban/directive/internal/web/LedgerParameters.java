@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.duban.directive.DirectiveStatus;
 import org.duban.directive.LedgerFilter;
 import org.duban.directive.Light;
+import org.duban.organisation.Level;
+import org.duban.organisation.Organisation;
 import org.duban.system.CurrentUser;
 import org.duban.system.FieldProblem;
 import org.duban.system.InvalidRequestException;
@@ -18,12 +20,24 @@ import org.duban.system.InvalidRequestException;
  * every wrong value is reported by name, in Chinese, instead of failing the binding.
  */
 record LedgerParameters(String status, String light, String department, String category, String leader, String from,
-        String to, String q, String sort, String order, Integer page, Integer size) {
+        String to, String q, String sort, String order, Integer page, Integer size, String under, String level) {
 
     static final int MAX_PAGE_SIZE = 200;
 
-    LedgerFilter toFilter(CurrentUser user) {
+    LedgerFilter toFilter(CurrentUser user, Organisation organisation) {
         List<FieldProblem> problems = new ArrayList<>();
+        String under = blankToNull(this.under);
+        if (under != null && organisation.department(under).isEmpty()) {
+            problems.add(new FieldProblem("under", "单位“" + under + "”不存在"));
+        }
+        Level level = null;
+        if (blankToNull(this.level) != null) {
+            level = Level.ofKey(this.level.strip()).orElse(null);
+            if (level == null) {
+                problems.add(new FieldProblem("level", "层级“" + this.level + "”无效，可选 city、district、office、street、"
+                        + "community、grid"));
+            }
+        }
         DirectiveStatus status = parse("status", this.status, DirectiveStatus.class, problems, "状态");
         Light light = parse("light", this.light, Light.class, problems, "灯色");
         LedgerFilter.Sort sort = parse("sort", this.sort, LedgerFilter.Sort.class, problems, "排序字段");
@@ -44,8 +58,11 @@ record LedgerParameters(String status, String light, String department, String c
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+        java.util.Set<String> subtree = under == null ? null : organisation.subtree(under);
+        List<String> atLevel = level == null ? null : organisation.at(level, under).stream().map(d -> d.code()).toList();
         return new LedgerFilter(status, light, blankToNull(department), blankToNull(category), blankToNull(leader), from,
-                to, blankToNull(q), sort, "asc".equals(order), user.seesEverything() ? null : user.departments());
+                to, blankToNull(q), sort, "asc".equals(order), user.seesEverything() ? null : user.departments(), subtree,
+                atLevel);
     }
 
     int pageOrFirst() {

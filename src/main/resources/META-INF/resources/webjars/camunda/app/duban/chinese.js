@@ -57,6 +57,13 @@ const EXACT = new Map([
   ['Annotations', '注释'],
   ['Annotation', '注释'],
   ['View DRD', '查看决策需求图'],
+  // dmn-js literal expression viewer (单位绩效评分 is one)
+  ['Variable name:', '变量名：'],
+  ['Variable type:', '变量类型：'],
+  ['Expression language:', '表达式语言：'],
+  ['Variable name', '变量名'],
+  ['Variable type', '变量类型'],
+  ['Expression language', '表达式语言'],
   ['Unique', '唯一'],
   ['First', '首个'],
   ['Priority', '优先级'],
@@ -231,6 +238,7 @@ const PATTERNS = [
  */
 const SCOPES = [
   '.fjs-container', '.flatpickr-calendar', '.tjs-container', '.dmn-decision-table-container',
+  '.dmn-literal-expression-container',
   '.dmn-drd-container', '.decision-table-properties', '#footer-timezone', '.bjs-powered-by',
   '.notifications .message', '.null-value', '[cam-widget-variables-table] thead', 'td.col-type',
   '.navigation.zoom', '.navigation.reset', 'td.group-type', 'th.metric-header', 'td.permissions',
