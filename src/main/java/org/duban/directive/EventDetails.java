@@ -28,9 +28,20 @@ public sealed interface EventDetails {
         }
 
         public String describe(Names names) {
-            return (draft ? "督查室拟稿，待领导批示；" : "") + "承办单位：" + units(departments, names)
-                    + (below == null || below.isEmpty() ? "" : "；直达下级单位 " + below.size() + " 个：" + units(below, names))
-                    + "；办结期限：" + deadline + "；紧急程度：" + Priority.ofKey(priority).map(Priority::label).orElse(priority);
+            // a unit further down sees the directive's issue without the units above it: no empty "承办单位："
+            List<String> said = new java.util.ArrayList<>();
+            if (draft) {
+                said.add("督查室拟稿，待领导批示");
+            }
+            if (departments != null && !departments.isEmpty()) {
+                said.add("承办单位：" + units(departments, names));
+            }
+            if (below != null && !below.isEmpty()) {
+                said.add("直达下级单位 " + below.size() + " 个：" + units(below, names));
+            }
+            said.add("办结期限：" + deadline);
+            said.add("紧急程度：" + Priority.ofKey(priority).map(Priority::label).orElse(priority));
+            return String.join("；", said);
         }
     }
 
@@ -171,6 +182,25 @@ public sealed interface EventDetails {
     }
 
     /** The light turning yellow, the deadline reminder, the light turning red. */
+    /**
+     * @param years          the years whose holiday schedule was loaded
+     * @param yellowFrom     the part's yellow period now starts (unchanged when the same)
+     * @param nextSupervision the part's next supervision moment (ISO date-time), null when none is armed
+     * @param changedBy      the administrator who loaded the schedule
+     */
+    record Rescheduled(List<Integer> years, String yellowFrom, String nextSupervision, String changedBy)
+            implements EventDetails {
+        public String describe(Names names) {
+            return years.stream().map(String::valueOf).collect(Collectors.joining("、")) + " 年节假日安排已更新："
+                    + "黄灯起始日 " + yellowFrom + (nextSupervision == null ? "" : "；下一次督办时间 "
+                    + nextSupervision.replace('T', ' ').replaceAll(":00(\\.0+)?\\+08:00$", ""));
+        }
+
+        public String text() {
+            return yellowFrom;
+        }
+    }
+
     record Signal(String deadline) implements EventDetails {
         public String describe(Names names) {
             return "办结期限：" + deadline;

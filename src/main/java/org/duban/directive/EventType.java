@@ -26,7 +26,9 @@ public enum EventType {
     ESCALATED("升级督办"),
     SCORED("评分"),
     CLOSED("办结归档"),
-    WITHDRAWN("撤回");
+    WITHDRAWN("撤回"),
+    /** The year's holiday schedule changed: the part's yellow period and next supervision moment were recomputed. */
+    RESCHEDULED("按新工作日历重排督办时间");
 
     private final String label;
 

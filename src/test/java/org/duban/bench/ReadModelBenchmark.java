@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Not a test: a benchmark, run with {@code ./mvnw -Pbench test} (PostgreSQL). It loads 100,000
- * directives (about 250,000 department parts) straight into the read model, two years of work, and
+ * directives (about 250,000 parts over four levels: city bureaus and districts, streets, communities, grids)
+ * straight into the read model, two years of work, and
  * measures over HTTP, one request at a time, the pages' reads: the dashboard, ledger pages and
  * scorecards. The baseline is an authenticated request that does next to nothing
  * ({@code /api/calendar/working-days}), so each ratio shows what the read itself costs on top of
@@ -61,6 +62,15 @@ class ReadModelBenchmark {
         reads.put("scorecard, month", new String[] {"leader", "/api/scorecards?period=2026-10"});
         reads.put("scorecard, quarter", new String[] {"leader", "/api/scorecards?period=2026-Q3"});
         reads.put("scorecard, year", new String[] {"leader", "/api/scorecards?period=2025"});
+        // the hierarchy: drill-down, a subtree's ledger, a level's scorecard, a street's own view
+        reads.put("overview drill-down, district", new String[] {"leader", "/api/dashboard?under=zdxq"});
+        reads.put("overview drill-down, street", new String[] {"leader", "/api/dashboard?under=ruyihu"});
+        reads.put("ledger, a district's subtree", new String[] {"leader", "/api/directives?under=zdxq&size=20"});
+        reads.put("ledger, its streets only", new String[] {"leader", "/api/directives?under=zdxq&level=street&size=20"});
+        reads.put("scorecard, streets of a district", new String[] {"leader",
+                "/api/scorecards?period=2026-10&level=street&under=zdxq"});
+        reads.put("dashboard, one street", new String[] {"ruyihu", "/api/dashboard"});
+        reads.put("ledger, one community's", new String[] {"ruyihu-ruyidong", "/api/directives?size=20"});
 
         Map<String, List<Long>> timings = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> read : reads.entrySet()) {
@@ -122,17 +132,22 @@ class ReadModelBenchmark {
         jdbc.execute("""
                 INSERT INTO directive_department (directive_number, department, role, position, status, original_deadline,
                     deadline, signed_at, submitted_at, done_at, done_on, urge_count, extension_count, rework_count,
-                    late_days, score, weight, light, yellow_from)
-                SELECT d.number, (ARRAY['dsjj','kjj','zdxq','dfs','sjj','dsjj-zwfw','dsjj-szzf'])[1 + (d.n + p) % 7],
-                    CASE WHEN p = 0 THEN 'lead' ELSE 'co' END, p,
+                    late_days, score, weight, light, yellow_from, parent_department)
+                SELECT d.number, d.unit, d.role, p,
                     CASE d.status WHEN 'CLOSED' THEN 'DONE' WHEN 'CANCELLED' THEN 'CANCELLED' ELSE 'HANDLING' END,
                     d.deadline, d.deadline, d.issued_at, d.closed_at, d.closed_at, d.closed_on, (d.n + p) % 3, (d.n + p) % 5 / 4, (d.n + p) % 6 / 5,
                     CASE WHEN d.light = 'DONE_LATE' THEN 2 WHEN d.status = 'CLOSED' THEN 0 END,
                     d.score, CASE WHEN p = 0 THEN 2 ELSE 1 END,
-                    CASE WHEN d.status = 'CANCELLED' THEN NULL ELSE d.light END, d.yellow_from
-                FROM (SELECT *, CAST(SUBSTRING(number, 4) AS INTEGER) AS n FROM directive WHERE number LIKE 'BM-%') d
-                CROSS JOIN generate_series(0, 3) p
-                WHERE p <= d.n % 4
+                    CASE WHEN d.status = 'CANCELLED' THEN NULL ELSE d.light END, d.yellow_from, d.parent
+                FROM (SELECT x.*, CASE WHEN p = 0 THEN 'lead' WHEN x.n % 7 IN (2, 3) THEN 'sub' ELSE 'co' END AS role,
+                        CASE WHEN x.n % 7 = 2 AND p > 0 THEN (ARRAY['ruyihu','ruyihu-ruyidong','ruyihu-ruyidong-g1'])[p]
+                             WHEN x.n % 7 = 3 AND p > 0 THEN (ARRAY['songyang','ruyihu','kjj'])[p]
+                             ELSE (ARRAY['dsjj','kjj','zdxq','dfs','sjj','dsjj-zwfw','dsjj-szzf'])[1 + (x.n + p) % 7] END AS unit,
+                        CASE WHEN x.n % 7 = 2 AND p > 0 THEN (ARRAY['zdxq','ruyihu','ruyihu-ruyidong'])[p]
+                             WHEN x.n % 7 = 3 AND p = 1 THEN 'dfs' END AS parent, p
+                      FROM (SELECT *, CAST(SUBSTRING(number, 4) AS INTEGER) AS n FROM directive WHERE number LIKE 'BM-%') x
+                      CROSS JOIN generate_series(0, 3) p
+                      WHERE p <= x.n % 4 AND NOT (x.n % 7 = 3 AND p > 1)) d
                 """);
         // a database in use has been vacuumed by autovacuum; a freshly loaded one has not
         jdbc.execute("VACUUM ANALYZE directive");

@@ -153,6 +153,55 @@ class CalendarReloadIT {
         assertThat(refused.status()).isEqualTo(403);
     }
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    @Test
+    void openPartsWithDatesInTheLoadedYearAreRescheduledAndSayWhyInTheirTrail() throws Exception {
+        // 2028's Spring Festival week, Wednesday 26 January to Tuesday 1 February; the deadline the Thursday after
+        String schedule2028 = """
+                year: 2028
+                source: 测试用安排（非官方）
+                holidays:
+                  - name: 春节
+                    from: 2028-01-26
+                    to: 2028-02-01
+                """;
+        org.duban.support.ProcessDriver driver = new org.duban.support.ProcessDriver(engine);
+        var directive = driver.issue("leader", "kjj", "", "2028-02-03", "none");
+        String number = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(directive.getId())
+                .singleResult().getBusinessKey();
+        driver.sign("kjj", driver.departmentWork(number, "kjj"));
+        String instance = driver.processInstanceOf(number, "kjj");
+        LocalDate yellowBefore = jdbc.queryForObject("SELECT yellow_from FROM directive_department WHERE "
+                + "directive_number = ? AND department = 'kjj'", LocalDate.class, number);
+        java.util.Date timerBefore = engine.getManagementService().createJobQuery().processInstanceId(instance).timers()
+                .singleResult().getDuedate();
+        assertThat(yellowBefore).as("under the fallback the festival week counts as working days")
+                .isAfterOrEqualTo(LocalDate.parse("2028-01-26"));
+
+        Http.Response applied = Http.basic(port, "admin", "demo").put("/api/calendar/years/2028", body(schedule2028));
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM directive_event "
+                + "WHERE directive_number = ? AND department = 'kjj' AND type = 'RESCHEDULED'", Integer.class, number) == 1);
+        LocalDate yellowAfter = jdbc.queryForObject("SELECT yellow_from FROM directive_department WHERE "
+                + "directive_number = ? AND department = 'kjj'", LocalDate.class, number);
+        assertThat(yellowAfter).as("three working days before the deadline now lie before the festival")
+                .isBefore(LocalDate.parse("2028-01-26"));
+        assertThat(calendar.isWorkingDay(yellowAfter)).isTrue();
+        java.util.Date timerAfter = engine.getManagementService().createJobQuery().processInstanceId(instance).timers()
+                .singleResult().getDuedate();
+        assertThat(timerAfter).as("the supervision clock re-armed by the new calendar").isBefore(timerBefore);
+        assertThat(timerAfter.toInstant().atZone(WorkCalendar.ZONE).toLocalDate()).isEqualTo(yellowAfter);
+        JsonNode trail = json.readTree(Http.basic(port, "kjj", "demo").get("/api/directives/" + number).body())
+                .get("timeline");
+        assertThat(trail).anySatisfy(e -> {
+            assertThat(e.get("type").asText()).isEqualTo("RESCHEDULED");
+            assertThat(e.get("text").asText()).contains("2028 年节假日安排已更新").contains(yellowAfter.toString());
+        });
+    }
+
     private String body(String yaml) throws Exception {
         return json.writeValueAsString(java.util.Map.of("content", yaml));
     }

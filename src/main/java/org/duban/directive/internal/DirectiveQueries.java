@@ -91,6 +91,9 @@ public class DirectiveQueries {
         List<DirectiveView.Department> units = rows.stream().map(p -> department(p, tree, evidenceCounts)).toList();
         List<DirectiveView.TimelineEntry> entries = timeline.of(number).stream()
                 .filter(e -> visible == null || e.unit() == null || visible.contains(e.unit()))
+                // a dispatch that reached none of the viewer's units is not the viewer's event ("送达 0 个单位")
+                .filter(e -> visible == null || !(e.details() instanceof org.duban.directive.EventDetails.Dispatched dispatched)
+                        || dispatched.departments().stream().anyMatch(visible::contains))
                 .map(e -> visible == null ? e : new Timeline.Entry(e.id(), e.number(), e.unit(), e.type(), e.actor(), e.at(),
                         onlyVisible(e.details(), visible)))
                 .map(e -> new DirectiveView.TimelineEntry(e.at(), e.type().name(), e.type().label(), e.unit(),

@@ -63,6 +63,7 @@ class EventJson {
             case PASSED_DOWN -> EventDetails.PassedDown.class;
             case SUB_PART_WITHDRAWN -> EventDetails.SubPartWithdrawn.class;
             case CLOSED -> EventDetails.None.class;
+            case RESCHEDULED -> EventDetails.Rescheduled.class;
         };
     }
 }

@@ -152,6 +152,16 @@ public class PartStore {
                 + "requested_deadline = NULL, extension_reason = NULL", deadline, yellowFrom, PartStatus.HANDLING.name());
     }
 
+    void yellowFrom(PartRow p, LocalDate yellowFrom) {
+        update(p, "yellow_from = ?", yellowFrom);
+    }
+
+    /** Every part still being worked on, with its engine instance: what a calendar change may move. */
+    List<PartRow> openWithInstance() {
+        return jdbc.query("SELECT * FROM directive_department WHERE process_instance_id IS NOT NULL AND status NOT IN "
+                + "('DONE', 'CANCELLED') ORDER BY directive_number, position", this::row);
+    }
+
     void extensionRefused(PartRow p) {
         update(p, "status = ?, requested_deadline = NULL, extension_reason = NULL", PartStatus.HANDLING.name());
     }
