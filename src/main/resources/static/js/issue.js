@@ -118,6 +118,12 @@
         workingDays.textContent = answer.workingDays > 0
           ? '距今 ' + answer.workingDays + ' 个工作日' + (answer.workingDay ? '' : '（所选日期为休息日）')
           : '所选日期不晚于今天';
+        // a year without the State Council's holiday notice: counted Monday to Friday, and said so
+        workingDays.classList.toggle('alert', !!answer.warning);
+        workingDays.classList.toggle('warn', !!answer.warning);
+        if (answer.warning) {
+          workingDays.textContent += '。' + answer.warning;
+        }
       });
   });
 

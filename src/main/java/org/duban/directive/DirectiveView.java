@@ -20,7 +20,9 @@ public record DirectiveView(String number, String title, String instruction, Str
         DirectiveStatus status, Light light, LocalDate deadline, LocalDate currentDeadline, String reportCycle,
         String leadDepartment, String issuedBy, String responsibleLeader, OffsetDateTime issuedAt,
         OffsetDateTime closedAt, BigDecimal score, int delivered, int parts, List<Department> departments,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        @Schema(description = "办结期限所在年份尚无国务院节假日安排时的提示（工作日暂按周一至周五计算）；有安排时为空")
+        String calendarWarning) {
 
     /**
      * One unit's part; {@code parentUnit} names the unit whose part it hangs under (that passed it down, or above

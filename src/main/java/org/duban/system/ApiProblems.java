@@ -101,6 +101,11 @@ public class ApiProblems {
 
     public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String type, String title,
             String detail, List<FieldProblem> errors) {
+        if (status.is4xxClientError()) {
+            // expected: one line, no stack trace (the caller has the Chinese reason)
+            log.info("{} {}: {}", status.value(), type, detail == null ? "" : detail.length() > 300
+                    ? detail.substring(0, 300) + "…" : detail);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(title);

@@ -100,12 +100,12 @@ class GrassrootsInBrowserIT {
         // the community: 办结申请 with two files, from the directive page the Tasklist brief links to
         browser.logIn("ruyihu-ruyidong");
         browser.open("/directives/" + number);
-        WebElement form = browser.find(By.cssSelector("#report form.report"));
+        WebElement form = browser.find(By.cssSelector(".report-card form.report"));
         form.findElement(By.cssSelector("input[name=outcome][value=submit]")).click();
         form.findElement(By.name("text")).sendKeys("如意东片区 6 条背街小巷已整治完毕，附整治后照片和成效报告。");
         form.findElement(By.name("files")).sendKeys(photo + "\n" + pdf);
         browser.screenshot("grassroots-01-community-report");
-        browser.click(By.cssSelector("#report form.report button[type=submit]"));
+        browser.click(By.cssSelector(".report-card form.report button[type=submit]"));
         browser.until(d -> browser.find(By.id("action-result")).getText().contains("已报送"));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT status FROM directive_department WHERE directive_number = ? AND department = 'ruyihu-ruyidong'",

@@ -180,6 +180,10 @@ class CalendarReloadIT {
         assertThat(yellowBefore).as("under the fallback the festival week counts as working days")
                 .isAfterOrEqualTo(LocalDate.parse("2028-01-26"));
 
+        assertThat(json.readTree(Http.basic(port, "leader", "demo").get("/api/directives/" + number).body())
+                .get("calendarWarning").asText()).contains("2028 年的国务院节假日安排尚未发布");
+        assertThat(Http.loggedIn(port, "leader", "demo").get("/directives/" + number).body())
+                .contains("2028 年的国务院节假日安排尚未发布");
         Http.Response applied = Http.basic(port, "admin", "demo").put("/api/calendar/years/2028", body(schedule2028));
         assertThat(applied.status()).as(applied.body()).isEqualTo(200);
 
@@ -194,6 +198,8 @@ class CalendarReloadIT {
                 .singleResult().getDuedate();
         assertThat(timerAfter).as("the supervision clock re-armed by the new calendar").isBefore(timerBefore);
         assertThat(timerAfter.toInstant().atZone(WorkCalendar.ZONE).toLocalDate()).isEqualTo(yellowAfter);
+        assertThat(json.readTree(Http.basic(port, "leader", "demo").get("/api/directives/" + number).body())
+                .path("calendarWarning").asText("")).as("the year has its schedule now").isEmpty();
         JsonNode trail = json.readTree(Http.basic(port, "kjj", "demo").get("/api/directives/" + number).body())
                 .get("timeline");
         assertThat(trail).anySatisfy(e -> {

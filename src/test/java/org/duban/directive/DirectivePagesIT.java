@@ -149,6 +149,21 @@ class DirectivePagesIT {
             assertThat(first.get(0)).isEqualTo(kjjNumber);
             assertThat(first).contains("科技创新券兑现 " + tag, "一般督办事项", "市科技局", "王市长", "已办结", "按期办结");
             assertThat(cells(sheet.getRow(2))).contains(dfsNumber, "登封市", "办理中");
+
+            // typed cells people can sum and sort, under a bold, frozen, filterable header
+            List<String> headers = cells(sheet.getRow(0));
+            Row kjjRow = sheet.getRow(1);
+            org.apache.poi.ss.usermodel.Cell score = kjjRow.getCell(headers.indexOf("评分"));
+            assertThat(score.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(score.getNumericCellValue()).isPositive();
+            org.apache.poi.ss.usermodel.Cell deadline = kjjRow.getCell(headers.indexOf("办结期限"));
+            assertThat(deadline.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(deadline)).isTrue();
+            assertThat(kjjRow.getCell(headers.indexOf("交办时间")).getLocalDateTimeCellValue()).isNotNull();
+            assertThat(workbook.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) sheet).getCTWorksheet().isSetAutoFilter()).isTrue();
+            assertThat(headers).contains("协办单位", "最新进展");
         }
 
         Http.Response csv = leader.getBytes("/api/ledger.csv?q=" + tag + "&department=dfs");
@@ -275,9 +290,12 @@ class DirectivePagesIT {
         }
     }
 
+    /** Each cell as text: typed cells (numbers, dates, times) as they read. */
     private static List<String> cells(Row row) {
         List<String> cells = new ArrayList<>();
-        row.forEach(cell -> cells.add(cell.getStringCellValue()));
+        org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+        row.forEach(cell -> cells.add(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                ? cell.getStringCellValue() : format.formatCellValue(cell)));
         return cells;
     }
 }

@@ -58,6 +58,14 @@ class SecurityIT {
         Http.Response outbox = Http.basic(port, "admin", "demo").get("/api/notifications?status=pending");
         assertThat(outbox.status()).isEqualTo(200);
         assertThat(outbox.body()).startsWith("[");
+        // a directive's dispatch queues mail; the list names its fields in camelCase like the rest of the API
+        Http.Response issued = Http.basic(port, "leader", "demo").post("/api/directives", """
+                {"title":"发件箱字段","instruction":"请办理","priority":"normal","leadDepartment":"kjj","deadline":"%s"}"""
+                .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30)));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String all = Http.basic(port, "admin", "demo").get("/api/notifications").body();
+        assertThat(all).contains("\"directiveNumber\"", "\"nextAttemptAt\"", "\"createdAt\"")
+                .doesNotContain("DIRECTIVE_NUMBER").doesNotContain("directive_number");
     }
 
     @Test

@@ -19,7 +19,8 @@ class TrailExport {
     }
 
     Spreadsheet of(List<TrailEntry> entries) {
-        return Spreadsheet.of("审计轨迹", HEADERS, entries.stream().map(this::cells).toList());
+        return Spreadsheet.of("审计轨迹", HEADERS, entries.stream().map(this::cells).toList())
+                .typed(Spreadsheet.Column.TIME);
     }
 
     private String[] cells(TrailEntry e) {

@@ -30,7 +30,7 @@ class Audiences {
                     : Audience.units(parts.units(directive.number()));
             case URGED, TURNED_YELLOW, REMINDED, TURNED_RED, RETURNED_FOR_REWORK, EXTENSION_APPROVED, EXTENSION_REFUSED,
                     REASSIGNMENT_REFUSED -> part == null ? Audience.NOBODY : Audience.units(List.of(part.unit()));
-            case SCORED -> part == null ? Audience.NOBODY : Audience.units(List.of(part.unit()));
+            case SCORED, RESCHEDULED -> part == null ? Audience.NOBODY : Audience.units(List.of(part.unit()));
             case SUBMITTED, EXTENSION_REQUESTED, RETURNED -> part == null ? Audience.NOBODY : deciderOf(part);
             case REASSIGNED -> details instanceof EventDetails.Reassigned r ? Audience.units(List.of(r.to(), r.from()))
                     : Audience.NOBODY;

@@ -50,10 +50,11 @@ public class DirectiveQueries {
     private final Names names;
     private final ObjectMapper json;
     private final EvidenceStore evidence;
+    private final org.duban.calendar.WorkCalendar calendar;
 
     DirectiveQueries(JdbcTemplate jdbc, DirectiveStore directives, PartStore parts, Timeline timeline,
             DirectiveTemplates templates, LightClock lightClock, Organisation organisation, Names names,
-            ObjectMapper json, EvidenceStore evidence) {
+            ObjectMapper json, EvidenceStore evidence, org.duban.calendar.WorkCalendar calendar) {
         this.jdbc = jdbc;
         this.directives = directives;
         this.parts = parts;
@@ -64,6 +65,7 @@ public class DirectiveQueries {
         this.names = names;
         this.json = json;
         this.evidence = evidence;
+        this.calendar = calendar;
     }
 
     /** The whole directive, as the office, leaders and auditors see it. */
@@ -105,7 +107,9 @@ public class DirectiveQueries {
         int delivered = (int) rows.stream().filter(p -> p.processInstanceId() != null || p.deliveredAt() != null).count();
         return Optional.of(new DirectiveView(d.number(), d.title(), d.instruction(), d.category(), d.priority().key(),
                 d.status(), d.light(), d.deadline(), current, d.reportCycle().key(), d.leadUnit(), d.issuedBy(),
-                d.responsibleLeader(), d.issuedAt(), d.closedAt(), d.score(), delivered, rows.size(), units, entries));
+                d.responsibleLeader(), d.issuedAt(), d.closedAt(), d.score(), delivered, rows.size(), units, entries,
+                calendar.hasSchedule(current.getYear()) ? null : current.getYear()
+                        + " 年的国务院节假日安排尚未发布，工作日暂按周一至周五计算，安排载入后提醒与催办时间会随之调整"));
     }
 
     public Page list(LedgerFilter filter, int page, int size) {
@@ -128,6 +132,36 @@ public class DirectiveQueries {
                 + sort.orderBy(filter.ascending()) + ", d.number" + direction + " LIMIT ? OFFSET ?",
                 (rs, i) -> summary(rs), pageArgs.toArray());
         return new Page(items, page, size, total);
+    }
+
+    /** What an export adds to each row: the co-units' names and the latest progress report, read in chunks. */
+    public record ExportExtras(Map<String, List<String>> coUnits, Map<String, String> latestProgress) {}
+
+    public ExportExtras exportExtras(List<String> numbers) {
+        Map<String, List<String>> co = new java.util.HashMap<>();
+        Map<String, String> progress = new java.util.HashMap<>();
+        for (int from = 0; from < numbers.size(); from += 500) {
+            List<String> chunk = numbers.subList(from, Math.min(numbers.size(), from + 500));
+            String in = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
+            jdbc.query("SELECT directive_number, department FROM directive_department WHERE role = 'co' AND "
+                    + "directive_number IN (" + in + ") ORDER BY position", rs -> {
+                        co.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(names.unit(rs.getString(2)));
+                    }, chunk.toArray());
+            // ordered by id: the last one read for a directive is its latest
+            jdbc.query("SELECT directive_number, department, occurred_at, details FROM directive_event WHERE type = "
+                    + "'PROGRESS_REPORTED' AND directive_number IN (" + in + ") ORDER BY id", rs -> {
+                        String note;
+                        try {
+                            note = json.readTree(rs.getString(4)).path("note").asText("");
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            note = "";
+                        }
+                        progress.put(rs.getString(1), rs.getObject(3, java.time.OffsetDateTime.class)
+                                .atZoneSameInstant(org.duban.calendar.WorkCalendar.ZONE).toLocalDate() + " "
+                                + names.unit(rs.getString(2)) + "：" + note);
+                    }, chunk.toArray());
+        }
+        return new ExportExtras(co, progress);
     }
 
     /** How many directives the filter finds, without reading them. */

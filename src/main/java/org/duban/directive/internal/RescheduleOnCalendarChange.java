@@ -22,9 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A year's holiday schedule came in (or changed): every open part whose dates fall in that year gets its yellow
- * period recomputed from its deadline, its light refreshed, and its armed timers (the supervision clock, the signing
- * urge) re-evaluated against the new calendar — the timer expressions ask {@code partFacts}, which counts working days
- * by the calendar now in force. Each part that moved gets a {@link EventType#RESCHEDULED} record in its trail. One
+ * period recomputed from its deadline, its light refreshed, and its armed supervision clock re-evaluated against the
+ * new calendar — the timer expression asks {@code partFacts}, which counts working days by the calendar now in force.
+ * (The signing urge keeps its moment: a unit's time to sign was fixed, in working days, when the part reached it.) Each part that moved gets a {@link EventType#RESCHEDULED} record in its trail. One
  * short transaction per part, after the schedule's own transaction committed.
  */
 @Slf4j

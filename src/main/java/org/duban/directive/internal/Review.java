@@ -26,8 +26,11 @@ public class Review {
     private final EngineAsSystem engine;
     private final ObjectMapper json;
 
+    private final EvidenceStore evidence;
+
     Review(PartStore parts, DirectiveStore directives, Lights lights, Timeline timeline, ScoreDecision decision,
-            RuntimeService runtime, EngineAsSystem engine, ObjectMapper json) {
+            RuntimeService runtime, EngineAsSystem engine, ObjectMapper json, EvidenceStore evidence) {
+        this.evidence = evidence;
         this.parts = parts;
         this.directives = directives;
         this.lights = lights;
@@ -40,8 +43,10 @@ public class Review {
 
     /** @param verified the reviewer checked the 佐证材料 against the result (核实): the ledger tells reported from verified */
     public void accepted(PartContext c, String actor, int qualityRating, String comment, boolean verified) {
-        parts.accepted(c.part(), qualityRating, verified);
-        timeline.record(c, EventType.ACCEPTED, actor, new EventDetails.Reviewed(comment, qualityRating, verified));
+        // 核实 is of material: with no file sent there is nothing verified, whatever was ticked
+        boolean checked = verified && evidence.countsByUnit(c.number()).getOrDefault(c.unit(), 0) > 0;
+        parts.accepted(c.part(), qualityRating, checked);
+        timeline.record(c, EventType.ACCEPTED, actor, new EventDetails.Reviewed(comment, qualityRating, checked));
     }
 
     /** Returned for rework: back to handling, counted against the unit. */

@@ -206,7 +206,27 @@ class Outbox {
                 + "next_attempt_at, last_error, digest_id, created_at, sent_at FROM notification_outbox";
         String where = status == null ? "" : " WHERE status = ?" + (failingOnly ? " AND last_error IS NOT NULL" : "");
         String sql = select + where + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY";
-        return status == null ? jdbc.queryForList(sql) : jdbc.queryForList(sql, status);
+        List<Map<String, Object>> rows = status == null ? jdbc.queryForList(sql) : jdbc.queryForList(sql, status);
+        return rows.stream().map(Outbox::camelCase).toList();
+    }
+
+    /** directive_number → directiveNumber, whatever case the database gives its column names in (H2: upper). */
+    private static Map<String, Object> camelCase(Map<String, Object> row) {
+        Map<String, Object> named = new java.util.LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            StringBuilder name = new StringBuilder();
+            boolean up = false;
+            for (char ch : column.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+                if (ch == '_') {
+                    up = true;
+                } else {
+                    name.append(up ? Character.toUpperCase(ch) : ch);
+                    up = false;
+                }
+            }
+            named.put(name.toString(), value);
+        });
+        return named;
     }
 
     private OffsetDateTime now() {

@@ -39,8 +39,45 @@ class ScorecardController {
             @RequestParam(required = false) String level,
             @Parameter(description = "只列此单位及其下级单位，如 zdxq") @RequestParam(required = false) String under,
             Authentication authentication) {
+        return resolve(period, level, under, authentication);
+    }
+
+    private Scorecard resolve(String period, String level, String under, Authentication authentication) {
         ScorecardScope scope = ScorecardScope.parse(level, under, organisation);
         return visibility.forViewer(scorecards.of(periods.resolve(period), scope.level(), scope.under()),
                 CurrentUser.of(authentication));
+    }
+
+    @Operation(summary = "导出单位考评（.xlsx）", description = "与 GET /api/scorecards 相同的行与筛选条件；数字为数值单元格。")
+    @GetMapping("/api/scorecards.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> xlsx(
+            @RequestParam(name = ScorecardPeriods.PARAMETER, required = false) String period,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String under,
+            Authentication authentication) {
+        return sheet(resolve(period, level, under, authentication)).download("单位考评.xlsx");
+    }
+
+    @Operation(summary = "导出单位考评（.csv，UTF-8 带 BOM）")
+    @GetMapping("/api/scorecards.csv")
+    org.springframework.http.ResponseEntity<byte[]> csv(
+            @RequestParam(name = ScorecardPeriods.PARAMETER, required = false) String period,
+            @RequestParam(required = false) String level, @RequestParam(required = false) String under,
+            Authentication authentication) {
+        return sheet(resolve(period, level, under, authentication)).download("单位考评.csv");
+    }
+
+    private static org.duban.system.Spreadsheet sheet(Scorecard scorecard) {
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        for (Scorecard.Row r : scorecard.departments()) {
+            rows.add(new String[] {scorecard.label(), r.levelName(), r.rank() == null ? "" : String.valueOf(r.rank()),
+                    r.name(), String.valueOf(r.handled()), String.valueOf(r.onTime()),
+                    r.onTimeRate() == null ? "" : r.onTimeRate().toPlainString(),
+                    r.averageScore() == null ? "" : r.averageScore().toPlainString(), String.valueOf(r.urges())});
+        }
+        org.duban.system.Spreadsheet.Column text = org.duban.system.Spreadsheet.Column.TEXT;
+        org.duban.system.Spreadsheet.Column number = org.duban.system.Spreadsheet.Column.NUMBER;
+        return org.duban.system.Spreadsheet.of("单位考评", new String[] {"考评期间", "层级", "层级内排名", "单位", "办结",
+                "按期", "按期率（%）", "平均分", "被催办"}, rows).typed(text, text, number, text, number, number, number,
+                number, number);
     }
 }

@@ -12,6 +12,7 @@ import org.duban.system.BeijingTime;
 import org.duban.system.CurrentUser;
 import org.duban.system.InvalidRequestException;
 import org.duban.system.Spreadsheet;
+import org.duban.system.Spreadsheet.Column;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,7 @@ class LedgerExport {
 
     static final int MAX_ROWS = 100_000;
     static final String[] HEADERS = {"编号", "标题", "类别", "优先级", "主办单位", "交办人", "交办时间", "办结期限", "状态",
-            "灯色", "结束时间", "评分", "佐证材料已报送（单位数）", "佐证材料已核实（单位数）"};
+            "灯色", "结束时间", "评分", "佐证材料已报送（单位数）", "佐证材料已核实（单位数）", "协办单位", "最新进展"};
 
     private final DirectiveQueries queries;
     private final MessageSource labels;
@@ -61,15 +62,21 @@ class LedgerExport {
                     + " 条，请缩小筛选范围");
         }
         DirectiveQueries.Page rows = queries.list(filter, 0, MAX_ROWS);
-        return Spreadsheet.of("督办台账", HEADERS, rows.items().stream().map(this::cells).toList());
+        DirectiveQueries.ExportExtras extras = queries.exportExtras(rows.items().stream().map(DirectiveSummary::number)
+                .toList());
+        return Spreadsheet.of("督办台账", HEADERS, rows.items().stream().map(d -> cells(d, extras)).toList())
+                .typed(Column.TEXT, Column.TEXT, Column.TEXT, Column.TEXT, Column.TEXT, Column.TEXT, Column.TIME,
+                        Column.DATE, Column.TEXT, Column.TEXT, Column.TIME, Column.NUMBER, Column.NUMBER, Column.NUMBER);
     }
 
-    private String[] cells(DirectiveSummary d) {
+    private String[] cells(DirectiveSummary d, DirectiveQueries.ExportExtras extras) {
         return new String[] {d.number(), d.title(), d.categoryName(), label("priority." + d.priority()),
                 d.leadDepartmentName(), d.issuedByName(), time.format(d.issuedAt()), d.deadline().toString(),
                 label("status." + d.status()), d.light() == null ? "" : label("light." + d.light()),
                 time.format(d.closedAt()), d.score() == null ? "" : d.score().toPlainString(),
-                String.valueOf(d.unitsWithEvidence()), String.valueOf(d.unitsVerified())};
+                String.valueOf(d.unitsWithEvidence()), String.valueOf(d.unitsVerified()),
+                String.join("、", extras.coUnits().getOrDefault(d.number(), java.util.List.of())),
+                extras.latestProgress().getOrDefault(d.number(), "")};
     }
 
     private String label(String code) {
