@@ -1,14 +1,30 @@
 package org.duban.portal;
 
+import org.duban.directive.WorkDesk;
+import org.duban.system.CurrentUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The landing page after login: where each person goes next, depending on their roles. */
+/** The landing page after login (工作台): the person's open work first, then where each person goes next. */
 @Controller
 class HomeController {
 
+    /** A desk shows the work of a day, not a backlog: the rest is in Tasklist. */
+    static final int DESK_ROWS = 20;
+
+    private final WorkDesk desk;
+
+    HomeController(WorkDesk desk) {
+        this.desk = desk;
+    }
+
     @GetMapping("/")
-    String home() {
+    String home(Authentication authentication, Model model) {
+        CurrentUser user = CurrentUser.of(authentication);
+        model.addAttribute("work", desk.openWork(user, DESK_ROWS));
+        model.addAttribute("counts", desk.countsByStep(user));
         return "home";
     }
 }

@@ -18,9 +18,11 @@ public class Handling {
     private final SupervisionClock clock;
     private final PartContexts contexts;
     private final WorkCalendar calendar;
+    private final LeadBriefRefresh leadBrief;
 
     Handling(PartStore parts, Lights lights, LightRule rule, Timeline timeline, SupervisionClock clock,
-            PartContexts contexts, WorkCalendar calendar) {
+            PartContexts contexts, WorkCalendar calendar, LeadBriefRefresh leadBrief) {
+        this.leadBrief = leadBrief;
         this.parts = parts;
         this.lights = lights;
         this.rule = rule;
@@ -34,6 +36,7 @@ public class Handling {
         parts.progressReported(c.part());
         timeline.record(c, EventType.PROGRESS_REPORTED, actor, new EventDetails.Progress(note,
                 HandOver.EVIDENCE.take().orElse(java.util.List.of())));
+        leadBrief.afterCoStep(c);
     }
 
     public void extensionRequested(PartContext c, String actor, LocalDate requested, String reason) {
@@ -68,5 +71,6 @@ public class Handling {
         lights.refresh(c.number(), c.unit());
         timeline.record(c, EventType.SUBMITTED, actor, new EventDetails.Submitted(resultSummary, late,
                 HandOver.EVIDENCE.take().orElse(java.util.List.of())));
+        leadBrief.afterCoStep(c);
     }
 }

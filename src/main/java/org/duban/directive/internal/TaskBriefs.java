@@ -45,6 +45,9 @@ public class TaskBriefs {
     }
 
     /** 签收 · DB-2026-0005 推进智慧督查平台建设 · 市科技局 */
+    /** How much of a co-unit's result a lead's brief quotes (the whole is on the directive page). */
+    private static final int CO_RESULT_LIMIT = 300;
+
     public String name(String step, DirectiveRow d, PartRow part) {
         String title = d.title().length() > TITLE_IN_NAME ? d.title().substring(0, TITLE_IN_NAME) + "…" : d.title();
         return step + " · " + d.number() + " " + title + (part == null ? "" : " · " + names.unit(part.unit()));
@@ -79,7 +82,11 @@ public class TaskBriefs {
                     .append("，期限 ").append(p.deadline()).append("\n"));
             md.append("\n");
         }
-        List<Timeline.Entry> events = timeline.of(d.number()).stream()
+        List<Timeline.Entry> all = timeline.of(d.number());
+        if (part.role() == org.duban.directive.PartRole.LEAD) {
+            coResults(d, all).forEach(md::append);
+        }
+        List<Timeline.Entry> events = all.stream()
                 .filter(e -> part.unit().equals(e.unit()) || e.type() == EventType.REASSIGNED && moved(e, part))
                 .toList();
         decisionsToActOn(part, events).forEach(line -> md.append(line).append("\n\n"));
@@ -96,6 +103,31 @@ public class TaskBriefs {
                     .append("/directives/").append(d.number()).append("#report)报送。\n\n");
         }
         return withLink(md, d);
+    }
+
+    /**
+     * 主办汇总: the lead sees each co-unit's state and its submitted result (or latest progress), to quote in its own
+     * joint result; the reviewer of the lead's result sees them beside it, in the same brief.
+     */
+    private List<String> coResults(DirectiveRow d, List<Timeline.Entry> events) {
+        List<PartRow> co = parts.of(d.number()).stream().filter(p -> p.role() == org.duban.directive.PartRole.CO
+                && p.status() != PartStatus.CANCELLED).toList();
+        if (co.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("**协办单位办理情况**（主办单位汇总时可引用）\n\n");
+        for (PartRow p : co) {
+            String said = events.stream().filter(e -> p.unit().equals(e.unit()))
+                    .filter(e -> e.type() == EventType.SUBMITTED || e.type() == EventType.PROGRESS_REPORTED)
+                    .reduce((first, second) -> second)
+                    .map(e -> (e.type() == EventType.SUBMITTED ? "办结结果：" : "最新进展：")
+                            + escape(cut(e.details().text(), CO_RESULT_LIMIT)))
+                    .orElse("尚未反馈");
+            lines.add("- " + names.unit(p.unit()) + "（" + statuses.of(p.status()) + "）：" + said + "\n");
+        }
+        lines.add("\n");
+        return lines;
     }
 
     public String ofDirective(DirectiveRow d) {
