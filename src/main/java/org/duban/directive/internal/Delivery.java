@@ -36,10 +36,17 @@ public class Delivery {
     private final DirectiveTemplates templates;
     private final Clock clock;
     private final int batchSize;
+    private final int firstBatchSize;
 
+    /**
+     * @param firstBatchSize how many parts start inside the issuing request: every unit of a small directive at once,
+     *                       and the request of a large one still answers within its two seconds
+     */
     Delivery(DirectiveStore directives, PartStore parts, Lights lights, Timeline timeline, RuntimeService runtime,
             EngineAsSystem engine, WorkCalendar calendar, DirectiveTemplates templates, Clock clock,
-            @Value("${duban.dispatch.batch-size:50}") int batchSize) {
+            @Value("${duban.dispatch.batch-size:50}") int batchSize,
+            @Value("${duban.dispatch.first-batch-size:20}") int firstBatchSize) {
+        this.firstBatchSize = Math.max(1, Math.min(firstBatchSize, batchSize));
         this.directives = directives;
         this.parts = parts;
         this.lights = lights;
@@ -56,12 +63,16 @@ public class Delivery {
     public void dispatch(DirectiveRow directive, String actor) {
         directives.dispatched(directive.number());
         lights.refresh(directive.number());
-        deliverNext(directives.find(directive.number()).orElseThrow(), actor);
+        deliver(directives.find(directive.number()).orElseThrow(), actor, firstBatchSize);
     }
 
     /** Starts the next batch of parts not yet delivered; answers how many it started. */
     public int deliverNext(DirectiveRow directive, String actor) {
-        List<PartRow> next = parts.undelivered(directive.number(), batchSize);
+        return deliver(directive, actor, batchSize);
+    }
+
+    private int deliver(DirectiveRow directive, String actor, int limit) {
+        List<PartRow> next = parts.undelivered(directive.number(), limit);
         if (next.isEmpty()) {
             return 0;
         }

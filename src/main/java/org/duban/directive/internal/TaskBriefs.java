@@ -82,8 +82,10 @@ public class TaskBriefs {
                     .append("，期限 ").append(p.deadline()).append("\n"));
             md.append("\n");
         }
-        List<Timeline.Entry> all = timeline.of(d.number());
-        if (part.role() == org.duban.directive.PartRole.LEAD) {
+        // the lead quotes its co-units (主办汇总): it reads the whole directive; any other unit only its own part
+        boolean lead = part.role() == org.duban.directive.PartRole.LEAD;
+        List<Timeline.Entry> all = lead ? timeline.of(d.number()) : timeline.ofUnit(d.number(), part.unit());
+        if (lead) {
             coResults(d, all).forEach(md::append);
         }
         List<Timeline.Entry> events = all.stream()

@@ -116,6 +116,29 @@ public class Timeline {
         return entries;
     }
 
+    /**
+     * The events of one unit's part (and every reassignment, which names the unit in its details), with those not yet
+     * appended: what a unit's task brief reads, without the rest of a directive to a thousand units.
+     */
+    public List<Entry> ofUnit(String number, String unit) {
+        List<Entry> entries = new ArrayList<>(jdbc.query("SELECT id, directive_number, department, type, actor, "
+                + "occurred_at, details FROM directive_event WHERE directive_number = ? AND (department = ? OR type = ?) "
+                + "ORDER BY id", this::entry, number, unit, EventType.REASSIGNED.name()));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            @SuppressWarnings("unchecked")
+            List<AuditChain.Pending> pending = (List<AuditChain.Pending>) TransactionSynchronizationManager.getResource(this);
+            if (pending != null) {
+                pending.stream().filter(e -> e.number().equals(number))
+                        .filter(e -> unit.equals(e.unit()) || EventType.REASSIGNED.name().equals(e.type())).forEach(e -> {
+                            EventType type = EventType.valueOf(e.type());
+                            entries.add(new Entry(0, e.number(), e.unit(), type, e.actor(), e.at(),
+                                    json.read(type, e.unit() != null, e.details())));
+                        });
+            }
+        }
+        return entries;
+    }
+
     /** What one person did in a period, over all directives. */
     public List<Entry> byActor(String actor, OffsetDateTime from, OffsetDateTime to) {
         return jdbc.query("SELECT id, directive_number, department, type, actor, occurred_at, details FROM directive_event "
