@@ -17,7 +17,13 @@ CREATE TABLE directive_import (
     warnings       VARCHAR(20000),
     confirmed_by   VARCHAR(64),
     confirmed_at   TIMESTAMP WITH TIME ZONE,
-    finished_at    TIMESTAMP WITH TIME ZONE
+    finished_at    TIMESTAMP WITH TIME ZONE,
+    -- 批量批示: a leader's one decision on all the drafts the office imported
+    decided_by     VARCHAR(64),
+    decided_at     TIMESTAMP WITH TIME ZONE,
+    approved       BOOLEAN,
+    decision_note  VARCHAR(2000),
+    decided_rows   INTEGER DEFAULT 0 NOT NULL
 );
 CREATE INDEX directive_import_by_sha ON directive_import (sha256, status);
 

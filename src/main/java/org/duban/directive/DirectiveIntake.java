@@ -42,6 +42,14 @@ public interface DirectiveIntake {
      */
     String issue(Item item, CurrentUser user, String idempotencyKey);
 
+    /**
+     * 批量批示: a leader's one decision on the office's drafts among {@code numbers} still awaiting it, taken on each
+     * draft's own approval step. Refused (403) for anyone but a leader.
+     *
+     * @return the numbers decided
+     */
+    List<String> decideDrafts(Collection<String> numbers, CurrentUser leader, boolean approved, String comment);
+
     /** Of the given {@link #sameKey} values, those an open or closed (not refused or withdrawn) directive has, with its number. */
     Map<String, String> existing(Collection<String> sameKeys, LocalDate from, LocalDate to);
 

@@ -175,6 +175,40 @@ class ImportIT {
     }
 
     @Test
+    void aLeaderDecidesAllTheOfficesDraftsOfAnImportAtOnce() throws Exception {
+        JsonNode view = json(upload(supervisor(), "a.xlsx", xlsx(tasks(3))));
+        long id = view.get("id").asLong();
+        Http leader = Http.basic(port, "leader", "demo");
+        String approval = "/api/imports/" + id + "/approval";
+        assertThat(leader.post(approval, "{\"approved\":true}").status()).isEqualTo(409); // not confirmed yet
+        assertThat(json(supervisor().post("/api/imports/" + id + "/confirmation", "{}")).get("created").asInt()).isEqualTo(3);
+        Http.Response office = supervisor().post(approval, "{\"approved\":true}");
+        assertThat(office.status()).isEqualTo(403);
+        assertThat(json(office).get("detail").asText()).isEqualTo("只有领导可以批示督查室的拟稿。");
+        Http.Response noReason = leader.post(approval, "{\"approved\":false}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("理由");
+        assertThat(directives("DRAFT")).isEqualTo(3);
+        // the leader sees the office's import, then approves all three drafts in one 批量批示
+        assertThat(leader.get("/api/imports/" + id).status()).isEqualTo(200);
+        Http.Response decided = leader.post(approval, "{\"approved\":true,\"comment\":\"同意，按期推进\"}");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(json(decided).get("decided").asInt()).isEqualTo(3);
+        assertThat(json(decided).get("decidedBy").asText()).isEqualTo("leader");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> directives("IN_PROGRESS") == 3);
+        assertThat(jdbc.queryForList("SELECT DISTINCT responsible_leader FROM directive WHERE title LIKE ?", String.class,
+                "%" + tag + "%")).containsExactly("leader");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directive_event e JOIN directive d ON d.number = "
+                + "e.directive_number WHERE d.title LIKE ? AND e.type = 'APPROVED'", Integer.class, "%" + tag + "%")).isEqualTo(3);
+        // once: a repeat answers with the decision taken
+        JsonNode again = json(leader.post(approval, "{\"approved\":false,\"comment\":\"再议\"}"));
+        assertThat(again.get("replayed").asBoolean()).isTrue();
+        assertThat(again.get("approved").asBoolean()).isTrue();
+        assertThat(directives("IN_PROGRESS")).isEqualTo(3);
+    }
+
+    @Test
     void onlyLeadersAndTheOfficeImport() throws Exception {
         Http.Response refused = upload(Http.basic(port, "kjj", "demo"), "a.xlsx", xlsx(tasks(1)));
         assertThat(refused.status()).isEqualTo(403);

@@ -70,9 +70,13 @@ class ConfirmImport {
         return ImportView.of(store.find(id).orElseThrow(), store.rows(id), false);
     }
 
+    /** The uploader sees their import; a leader also sees the office's, to decide its drafts at once. */
     ImportView show(long id, CurrentUser user) {
         preview.mayImport(user);
-        find(id, user);
+        ImportStore.Import stored = store.find(id).orElseThrow(() -> ApiException.notFound("导入记录 " + id + " 不存在。"));
+        if (!stored.uploadedBy().equals(user.id()) && !user.isLeader()) {
+            throw ApiException.forbidden("只有上传人或领导可以查看本次导入。");
+        }
         return ImportView.of(store.find(id).orElseThrow(), store.rows(id), false);
     }
 

@@ -30,8 +30,10 @@ class ImportController {
     private final ImportTemplate template;
     private final ImportPreview preview;
     private final ConfirmImport confirm;
+    private final ApproveImport approve;
 
-    ImportController(ImportTemplate template, ImportPreview preview, ConfirmImport confirm) {
+    ImportController(ImportTemplate template, ImportPreview preview, ConfirmImport confirm, ApproveImport approve) {
+        this.approve = approve;
         this.template = template;
         this.preview = preview;
         this.confirm = confirm;
@@ -64,5 +66,18 @@ class ImportController {
     ImportView confirm(@PathVariable long id, @RequestParam(name = "skipInvalid", defaultValue = "false") boolean skipInvalid,
             Authentication authentication) {
         return confirm.confirm(id, skipInvalid, CurrentUser.of(authentication));
+    }
+
+    /** 批量批示的请求：同意或不同意（须填理由）。 */
+    record Decision(Boolean approved, String comment) {}
+
+    @Operation(summary = "批量批示", description = "领导对督查室一次导入的全部拟稿作出同一批示，逐件登记在各事项的领导批示环节；只批示一次。")
+    @PostMapping(path = "/{id}/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ImportView approve(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody Decision decision,
+            Authentication authentication) {
+        if (decision == null || decision.approved() == null) {
+            throw new org.duban.system.InvalidRequestException("approved", "请选择是否同意交办");
+        }
+        return approve.decide(id, decision.approved(), decision.comment(), CurrentUser.of(authentication));
     }
 }

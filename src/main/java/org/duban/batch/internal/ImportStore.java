@@ -25,7 +25,7 @@ class ImportStore {
     /** An import as stored, without its rows. */
     record Import(long id, String fileName, String sha256, String uploadedBy, OffsetDateTime uploadedAt, boolean draft,
             String status, int total, int valid, int invalid, int duplicate, int toCreate, int created,
-            List<String> warnings) {}
+            List<String> warnings, String decidedBy, Boolean approved, int decided) {}
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -75,7 +75,8 @@ class ImportStore {
                 rs.getObject("uploaded_at", OffsetDateTime.class), rs.getBoolean("draft"), rs.getString("status"),
                 rs.getInt("total_rows"), rs.getInt("valid_rows"), rs.getInt("invalid_rows"), rs.getInt("duplicate_rows"),
                 rs.getInt("to_create"), rs.getInt("created_rows"), read(rs.getString("warnings"),
-                        new TypeReference<List<String>>() {})), id).stream().findFirst();
+                        new TypeReference<List<String>>() {}), rs.getString("decided_by"),
+                (Boolean) rs.getObject("approved"), rs.getInt("decided_rows")), id).stream().findFirst();
     }
 
     /** The latest confirmed import of a file with these bytes. */
@@ -107,6 +108,16 @@ class ImportStore {
     /** A confirmation that failed part-way: back to the preview, to be confirmed again. */
     void release(long id) {
         jdbc.update("UPDATE directive_import SET status = ? WHERE id = ? AND status = ?", PREVIEWED, id, CONFIRMING);
+    }
+
+    /** Claims the import's drafts for one leader's decision; false when a decision was taken already. */
+    boolean claimDecision(long id, String leader, boolean approved, String note) {
+        return jdbc.update("UPDATE directive_import SET decided_by = ?, decided_at = ?, approved = ?, decision_note = ? "
+                + "WHERE id = ? AND decided_by IS NULL", leader, OffsetDateTime.now(clock), approved, note, id) == 1;
+    }
+
+    void decided(long id, int rows) {
+        jdbc.update("UPDATE directive_import SET decided_rows = decided_rows + ? WHERE id = ?", rows, id);
     }
 
     void finished(long id) {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.duban.directive.DirectiveIntake;
 import org.duban.directive.DirectiveStatus;
+import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
 import org.duban.system.FieldProblem;
 import org.duban.system.InvalidRequestException;
@@ -25,8 +26,11 @@ class IntakeForImports implements DirectiveIntake {
     private final Issuers issuers;
     private final DirectiveRequestValidator validator;
     private final JdbcTemplate jdbc;
+    private final DraftDecisions decisions;
 
-    IntakeForImports(IssueDirective issue, Issuers issuers, DirectiveRequestValidator validator, JdbcTemplate jdbc) {
+    IntakeForImports(IssueDirective issue, Issuers issuers, DirectiveRequestValidator validator, JdbcTemplate jdbc,
+            DraftDecisions decisions) {
+        this.decisions = decisions;
         this.issue = issue;
         this.issuers = issuers;
         this.validator = validator;
@@ -51,6 +55,17 @@ class IntakeForImports implements DirectiveIntake {
     @Override
     public String issue(Item item, CurrentUser user, String idempotencyKey) {
         return issue.issue(request(item), user, idempotencyKey).number();
+    }
+
+    @Override
+    public List<String> decideDrafts(Collection<String> numbers, CurrentUser leader, boolean approved, String comment) {
+        if (!issuers.draftFor(leader.id()).map(draft -> !draft).orElse(false)) {
+            throw ApiException.forbidden("只有领导可以批示督查室的拟稿。");
+        }
+        if (!approved && (comment == null || comment.isBlank())) {
+            throw new InvalidRequestException("comment", "不同意交办时请填写理由（批示意见）");
+        }
+        return decisions.decide(numbers, leader, approved, comment);
     }
 
     @Override
