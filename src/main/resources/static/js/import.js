@@ -173,7 +173,7 @@
       if (!running) {
         return;
       }
-      fetch(api + '/' + id, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      fetch(api + '/' + id + '?rows=false', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (view) {
           if (running && view && view.status === 'confirming') {

@@ -136,6 +136,10 @@ class ImportIT {
         assertThat(done.get("rows").findValuesAsText("directiveNumber")).hasSize(20).doesNotHaveDuplicates();
         assertThat(directives("DRAFT")).isEqualTo(20);
         assertThat(directives("IN_PROGRESS")).isZero();
+        JsonNode progress = json(supervisor().get("/api/imports/" + good.get("id").asLong() + "?rows=false"));
+        assertThat(progress.get("created").asInt()).isEqualTo(20);
+        assertThat(progress.get("toCreate").asInt()).isEqualTo(20);
+        assertThat(progress.get("rows")).isEmpty();
 
         // the same file again: the earlier import's result, nothing new
         Http.Response again = upload(supervisor(), "任务分解表-再次.xlsx", file);
@@ -206,6 +210,16 @@ class ImportIT {
         assertThat(again.get("replayed").asBoolean()).isTrue();
         assertThat(again.get("approved").asBoolean()).isTrue();
         assertThat(directives("IN_PROGRESS")).isEqualTo(3);
+    }
+
+    @Test
+    void moreRowsThanAChunkAreAllCreatedWithTheProgressCounted() throws Exception {
+        JsonNode view = json(upload(supervisor(), "a.xlsx", xlsx(tasks(130))));
+        assertThat(view.get("valid").asInt()).isEqualTo(130);
+        JsonNode done = json(supervisor().post("/api/imports/" + view.get("id").asLong() + "/confirmation", "{}"));
+        assertThat(done.get("created").asInt()).isEqualTo(130);
+        assertThat(done.get("rows").findValuesAsText("directiveNumber")).hasSize(130).doesNotHaveDuplicates();
+        assertThat(directives("DRAFT")).isEqualTo(130);
     }
 
     @Test

@@ -71,21 +71,22 @@ class ConfirmImport {
     }
 
     /** The uploader sees their import; a leader also sees the office's, to decide its drafts at once. */
-    ImportView show(long id, CurrentUser user) {
+    ImportView show(long id, CurrentUser user, boolean withRows) {
         preview.mayImport(user);
         ImportStore.Import stored = store.find(id).orElseThrow(() -> ApiException.notFound("导入记录 " + id + " 不存在。"));
         if (!stored.uploadedBy().equals(user.id()) && !user.isLeader()) {
             throw ApiException.forbidden("只有上传人或领导可以查看本次导入。");
         }
-        return ImportView.of(store.find(id).orElseThrow(), store.rows(id), false);
+        return ImportView.of(stored, withRows ? store.rows(id) : List.of(), false);
     }
 
     private void issue(long id, List<CheckedRow> chunk, CurrentUser user) {
         // a directive may have been issued since the preview: check the chunk's keys again
         Map<String, String> existing = duplicates.existing(chunk);
+        List<CheckedRow> handled = new java.util.ArrayList<>(chunk.size());
         for (CheckedRow row : chunk) {
             if (existing.containsKey(row.sameKey())) {
-                store.update(id, row.withStatus(CheckedRow.DUPLICATE, "与已有督办事项 " + existing.get(row.sameKey())
+                handled.add(row.withStatus(CheckedRow.DUPLICATE, "与已有督办事项 " + existing.get(row.sameKey())
                         + " 相同（事项名称、牵头单位、办结期限一致）", existing.get(row.sameKey())));
                 continue;
             }
@@ -93,12 +94,15 @@ class ConfirmImport {
             var problems = intake.problems(item, user.id());
             if (!problems.isEmpty()) {
                 // e.g. the deadline came too close since the preview: the row is skipped with the reason
-                store.update(id, row.withProblems(problems.stream().map(p -> new CheckedRow.Problem("", "",
-                        p.message())).toList()));
+                handled.add(row.withProblems(problems.stream().map(p -> new CheckedRow.Problem("", "", p.message()))
+                        .toList()));
                 continue;
             }
-            store.update(id, row.created(intake.issue(item, user, "import:" + id + ":" + row.row())));
+            // no idempotency key needed: the row is marked created in the same transaction as its directive, so a
+            // chunk run again (after a failure) finds it created and passes it by
+            handled.add(row.created(intake.issue(item, user, null)));
         }
+        store.update(id, handled);
     }
 
     private ImportStore.Import find(long id, CurrentUser user) {

@@ -55,10 +55,11 @@ class ImportController {
         return preview.upload(file, CurrentUser.of(authentication));
     }
 
-    @Operation(summary = "查看导入及进度", description = "含已创建数 created 与应创建数 toCreate。")
+    @Operation(summary = "查看导入及进度", description = "含已创建数 created 与应创建数 toCreate；rows=false 时不含各行（供进度条轮询）。")
     @GetMapping("/{id}")
-    ImportView show(@PathVariable long id, Authentication authentication) {
-        return confirm.show(id, CurrentUser.of(authentication));
+    ImportView show(@PathVariable long id, @RequestParam(name = "rows", defaultValue = "true") boolean rows,
+            Authentication authentication) {
+        return confirm.show(id, CurrentUser.of(authentication), rows);
     }
 
     @Operation(summary = "确认导入", description = "将全部可导入的行一次性交办（督查室导入为待领导批示的拟稿）。有错误行时须 skipInvalid=true 才跳过错误行导入，否则不创建任何事项。")

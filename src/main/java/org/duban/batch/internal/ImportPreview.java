@@ -12,7 +12,8 @@ import org.duban.directive.DirectiveIntake;
 import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -28,9 +29,11 @@ class ImportPreview {
     private final RowCheck check;
     private final Duplicates duplicates;
     private final ImportStore store;
+    private final TransactionTemplate transaction;
 
     ImportPreview(DirectiveIntake intake, FileCheck files, SheetReader reader, RowCheck check, Duplicates duplicates,
-            ImportStore store) {
+            ImportStore store, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.intake = intake;
         this.files = files;
         this.reader = reader;
@@ -39,8 +42,8 @@ class ImportPreview {
         this.store = store;
     }
 
-    @Transactional
-    public ImportView upload(MultipartFile file, CurrentUser user) {
+    /** Reading and checking hold no transaction; only storing the preview does, so it is whole or absent. */
+    ImportView upload(MultipartFile file, CurrentUser user) {
         boolean draft = mayImport(user);
         if (file == null) {
             throw FileCheck.refused("请选择要导入的 .xlsx 文件。");
@@ -71,7 +74,9 @@ class ImportPreview {
         }
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "导入文件.xlsx"
                 : file.getOriginalFilename();
-        long id = store.insert(name.length() > 255 ? name.substring(0, 255) : name, sha, user.id(), draft, rows, warnings);
+        String fileName = name.length() > 255 ? name.substring(0, 255) : name;
+        List<CheckedRow> checked = rows;
+        long id = transaction.execute(status -> store.insert(fileName, sha, user.id(), draft, checked, warnings));
         return ImportView.of(store.find(id).orElseThrow(), rows, false);
     }
 

@@ -96,13 +96,18 @@ class ImportStore {
                 + "WHERE id = ? AND status = ?", CONFIRMING, toCreate, userId, OffsetDateTime.now(clock), id, PREVIEWED) == 1;
     }
 
-    /** Replaces a row after confirmation handled it; counts it when it became a directive. */
-    void update(long id, CheckedRow row) {
-        jdbc.update("UPDATE directive_import_row SET status = ?, directive_number = ?, content = ? WHERE import_id = ? "
-                + "AND sheet_row = ?", row.status(), row.directiveNumber(), write(row), id, row.row());
-        if (row.status().equals(CheckedRow.CREATED)) {
-            jdbc.update("UPDATE directive_import SET created_rows = created_rows + 1 WHERE id = ?", id);
-        }
+    /** Replaces the rows confirmation handled; counts those that became directives. */
+    void update(long id, List<CheckedRow> rows) {
+        jdbc.batchUpdate("UPDATE directive_import_row SET status = ?, directive_number = ?, content = ? WHERE import_id = ? "
+                + "AND sheet_row = ?", rows, 500, (statement, row) -> {
+                    statement.setString(1, row.status());
+                    statement.setString(2, row.directiveNumber());
+                    statement.setString(3, write(row));
+                    statement.setLong(4, id);
+                    statement.setInt(5, row.row());
+                });
+        int created = (int) rows.stream().filter(r -> r.status().equals(CheckedRow.CREATED)).count();
+        jdbc.update("UPDATE directive_import SET created_rows = created_rows + ? WHERE id = ?", created, id);
     }
 
     /** A confirmation that failed part-way: back to the preview, to be confirmed again. */
