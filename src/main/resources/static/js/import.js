@@ -200,4 +200,50 @@
         say('网络错误：导入可能仍在进行，请稍后刷新查看。', 'error');
       });
   });
+
+  // leaders: the office's imports awaiting one 批量批示
+  const awaiting = document.getElementById('import-awaiting');
+  function loadAwaiting() {
+    fetch(api + '?awaiting=approval', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (list) {
+        const ul = document.getElementById('import-awaiting-list');
+        ul.textContent = '';
+        awaiting.hidden = list.length === 0;
+        list.forEach(function (item) {
+          const li = document.createElement('li');
+          li.dataset.id = item.id;
+          li.appendChild(document.createTextNode(item.fileName + '（' + item.uploadedBy + ' 导入，拟稿 ' + item.created + ' 项） '));
+          [[true, '全部同意'], [false, '全部不同意']].forEach(function (choice) {
+            const button = document.createElement('button');
+            button.type = 'button';
+            button.className = choice[0] ? 'approve-import' : 'secondary refuse-import';
+            button.textContent = choice[1];
+            button.addEventListener('click', function () {
+              let comment = '';
+              if (!choice[0]) {
+                comment = window.prompt('请填写不同意的理由（批示意见）') || '';
+                if (!comment.trim()) { return; }
+              }
+              button.disabled = true;
+              duban.post(api + '/' + item.id + '/approval', { approved: choice[0], comment: comment })
+                .then(function (answer) {
+                  if (!answer.ok) {
+                    button.disabled = false;
+                    say((answer.body && (answer.body.detail || duban.showProblems(form, answer.body))) || '批示失败。', 'error');
+                    return;
+                  }
+                  say('已批示 ' + answer.body.decided + ' 项拟稿：' + (choice[0] ? '同意交办' : '不同意') + '。', 'info');
+                  loadAwaiting();
+                });
+            });
+            li.appendChild(button);
+          });
+          ul.appendChild(li);
+        });
+      });
+  }
+  if (awaiting) {
+    loadAwaiting();
+  }
 }());

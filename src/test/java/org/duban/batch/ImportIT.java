@@ -193,8 +193,10 @@ class ImportIT {
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body()).contains("理由");
         assertThat(directives("DRAFT")).isEqualTo(3);
-        // the leader sees the office's import, then approves all three drafts in one 批量批示
+        // the leader sees the office's import among those awaiting, then approves all three drafts in one 批量批示
         assertThat(leader.get("/api/imports/" + id).status()).isEqualTo(200);
+        assertThat(json(leader.get("/api/imports?awaiting=approval")).findValuesAsText("id")).contains(String.valueOf(id));
+        assertThat(supervisor().get("/api/imports?awaiting=approval").status()).isEqualTo(403);
         Http.Response decided = leader.post(approval, "{\"approved\":true,\"comment\":\"同意，按期推进\"}");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(json(decided).get("decided").asInt()).isEqualTo(3);
@@ -205,6 +207,8 @@ class ImportIT {
                 "%" + tag + "%")).containsExactly("leader");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directive_event e JOIN directive d ON d.number = "
                 + "e.directive_number WHERE d.title LIKE ? AND e.type = 'APPROVED'", Integer.class, "%" + tag + "%")).isEqualTo(3);
+        assertThat(json(leader.get("/api/imports?awaiting=approval")).findValuesAsText("id"))
+                .doesNotContain(String.valueOf(id));
         // once: a repeat answers with the decision taken
         JsonNode again = json(leader.post(approval, "{\"approved\":false,\"comment\":\"再议\"}"));
         assertThat(again.get("replayed").asBoolean()).isTrue();

@@ -60,7 +60,7 @@ class ImportInBrowserIT {
                     calendar.plusWorkingDays(calendar.today(), 10 + i)));
         }
         rows.get(3).set(4, "不存在的单位");
-        Path file = files.resolve("重点工作任务分解表.xlsx");
+        Path file = files.resolve("重点工作任务分解表-" + tag + ".xlsx");
         Files.write(file, Workbooks.xlsx(rows));
 
         browser.logIn("supervisor");
@@ -90,6 +90,21 @@ class ImportInBrowserIT {
         String first = browser.driver().findElements(By.cssSelector("#import-created a")).get(0).getText();
         browser.click(By.cssSelector("#import-created a"));
         browser.until(d -> d.getCurrentUrl().endsWith("/directives/" + first));
+
+        // the leader approves the whole batch at once (批量批示) on the Issue page
+        browser.logOut();
+        browser.logIn("leader");
+        browser.open("/issue");
+        By batch = By.xpath("//ul[@id='import-awaiting-list']/li[contains(., '" + tag + "')]");
+        browser.until(d -> !d.findElements(batch).isEmpty());
+        assertThat(browser.find(batch).getText()).contains("拟稿 4 项");
+        browser.screenshot("import-03-awaiting-approval");
+        browser.click(By.xpath("//ul[@id='import-awaiting-list']/li[contains(., '" + tag + "')]/button[contains(@class,'approve-import')]"));
+        browser.until(d -> d.findElement(By.id("import-message")).getText().contains("已批示 4 项"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM directive WHERE title LIKE ? AND status = 'IN_PROGRESS'", Integer.class,
+                "%" + tag + "%") == 4);
+        assertThat(count(tag)).isZero();
     }
 
     int count(String tag) {

@@ -28,10 +28,20 @@ class ApproveImport {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    ImportView decide(long id, boolean approved, String comment, CurrentUser leader) {
+    /** The office's imports whose drafts wait for a leader; leaders only. */
+    List<ImportStore.Awaiting> awaiting(CurrentUser leader) {
+        requireLeader(leader);
+        return store.awaitingDecision();
+    }
+
+    private void requireLeader(CurrentUser leader) {
         if (!intake.draftFor(leader.id()).map(draft -> !draft).orElse(false)) {
             throw ApiException.forbidden("只有领导可以批示督查室的拟稿。");
         }
+    }
+
+    ImportView decide(long id, boolean approved, String comment, CurrentUser leader) {
+        requireLeader(leader);
         ImportStore.Import stored = store.find(id).orElseThrow(() -> ApiException.notFound("导入记录 " + id + " 不存在。"));
         if (!stored.draft()) {
             throw ApiException.conflict("import-not-drafts", "本次导入由领导直接交办，没有待批示的拟稿。");

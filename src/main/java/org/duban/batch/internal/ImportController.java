@@ -55,6 +55,12 @@ class ImportController {
         return preview.upload(file, CurrentUser.of(authentication));
     }
 
+    @Operation(summary = "待批量批示的导入", description = "督查室已导入、尚待领导批示的各批拟稿；仅领导可查看。")
+    @GetMapping(params = "awaiting=approval")
+    java.util.List<ImportStore.Awaiting> awaiting(Authentication authentication) {
+        return approve.awaiting(CurrentUser.of(authentication));
+    }
+
     @Operation(summary = "查看导入及进度", description = "含已创建数 created 与应创建数 toCreate；rows=false 时不含各行（供进度条轮询）。")
     @GetMapping("/{id}")
     ImportView show(@PathVariable long id, @RequestParam(name = "rows", defaultValue = "true") boolean rows,

@@ -79,6 +79,16 @@ class ImportStore {
                 (Boolean) rs.getObject("approved"), rs.getInt("decided_rows")), id).stream().findFirst();
     }
 
+    /** An office's import whose drafts await a leader's 批量批示. */
+    record Awaiting(long id, String fileName, String uploadedBy, OffsetDateTime uploadedAt, int created) {}
+
+    List<Awaiting> awaitingDecision() {
+        return jdbc.query("SELECT id, file_name, uploaded_by, uploaded_at, created_rows FROM directive_import WHERE draft "
+                + "AND status = ? AND decided_by IS NULL AND created_rows > 0 ORDER BY id", (rs, n) -> new Awaiting(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getInt(5)),
+                CONFIRMED);
+    }
+
     /** The latest confirmed import of a file with these bytes. */
     Optional<Long> confirmedWithSha(String sha256) {
         return jdbc.queryForList("SELECT id FROM directive_import WHERE sha256 = ? AND status IN (?, ?) ORDER BY id DESC",
