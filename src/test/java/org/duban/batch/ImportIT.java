@@ -321,6 +321,16 @@ class ImportIT {
     }
 
     @Test
+    void aLegacyXlsRenamedToXlsxIsRefused() throws Exception {
+        java.io.ByteArrayOutputStream xls = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook book = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            book.createSheet("任务").createRow(0).createCell(0).setCellValue("事项名称");
+            book.write(xls);
+        }
+        refused("任务.xlsx", xls.toByteArray(), "旧版 Excel（.xls）", "另存为 .xlsx");
+    }
+
+    @Test
     void aZipWithoutAWorkbookIsRefused() throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {

@@ -34,7 +34,7 @@ class FileCheck {
         }
         String type = tika.detect(bytes);
         if (type.equals("application/x-tika-msoffice") || type.equals("application/vnd.ms-excel")) {
-            throw refused("这是旧版 Excel（.xls）或其他 Office 97-2003 文件，请在 Excel 中另存为 .xlsx 后再上传。");
+            throw refused("这是旧版 Excel（.xls）、加密的 Excel 或其他 Office 97-2003 文件，请取消密码并在 Excel 中另存为 .xlsx 后再上传。");
         }
         if (!type.equals("application/zip") && !type.startsWith("application/x-tika-ooxml")
                 && !type.startsWith("application/vnd.openxmlformats") && !type.startsWith("application/vnd.ms-excel.sheet")) {
