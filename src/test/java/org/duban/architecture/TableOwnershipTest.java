@@ -35,6 +35,8 @@ class TableOwnershipTest {
                 "evidence_file")) {
             OWNERS.put(table, "directive");
         }
+        OWNERS.put("directive_import", "batch");
+        OWNERS.put("directive_import_row", "batch");
         OWNERS.put("notification_outbox", "notification");
         OWNERS.put("notification_preference", "notification");
         OWNERS.put("report", "report");
