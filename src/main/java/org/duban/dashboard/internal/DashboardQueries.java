@@ -66,7 +66,6 @@ class DashboardQueries {
                 throw org.duban.system.ApiException.forbidden("只能查看本单位及其下级单位的情况。");
             }
             List<String> scope = List.copyOf(organisation.subtree(under));
-            Dashboard d = ofDepartments(scope, today, lightsAsOf);
             List<RowSpec> rows = new ArrayList<>();
             rows.add(new RowSpec(under, name(under) + "（本级）", Set.of(under), false));
             organisation.subUnitsOf(under).forEach(child -> rows.add(new RowSpec(child.code(), child.name(),
@@ -74,15 +73,17 @@ class DashboardQueries {
             List<Dashboard.Area> path = new ArrayList<>();
             organisation.above(under).forEach(a -> path.add(0, new Dashboard.Area(a.code(), a.name())));
             path.add(new Dashboard.Area(under, name(under)));
+            Dashboard d = ofDepartments(scope, rows, today, lightsAsOf);
             return new Dashboard(d.scope(), d.today(), d.lightsAsOf(), d.byLight(), d.byStatus(), d.overdueTotal(),
-                    d.overdue(), d.dueSoonTotal(), d.dueSoon(), departmentRows(scope, rows, today), d.weeks(), under,
-                    List.copyOf(path));
+                    d.overdue(), d.dueSoonTotal(), d.dueSoon(), d.departments(), d.weeks(), under, List.copyOf(path));
         }
         if (departments == null) {
             return everything(today, lightsAsOf);
         }
         // a login in no unit (an administrator, say) has no parts to count, not everyone's
-        return departments.isEmpty() ? nothing(today, lightsAsOf) : ofDepartments(List.copyOf(departments), today, lightsAsOf);
+        return departments.isEmpty() ? nothing(today, lightsAsOf) : ofDepartments(List.copyOf(departments),
+                departments.stream().map(code -> new RowSpec(code, name(code), Set.of(code), false)).toList(), today,
+                lightsAsOf);
     }
 
     private Dashboard nothing(LocalDate today, LocalDate lightsAsOf) {
@@ -109,7 +110,7 @@ class DashboardQueries {
                 weeks(List.of(), today));
     }
 
-    private Dashboard ofDepartments(List<String> departments, LocalDate today, LocalDate lightsAsOf) {
+    private Dashboard ofDepartments(List<String> departments, List<RowSpec> rows, LocalDate today, LocalDate lightsAsOf) {
         Map<String, Long> byLight = zeros(names(LIGHTS));
         Map<String, Long> byStatus = zeros(names(partStatuses()));
         for (DirectiveStatistics.PartStatusLightCount c : statistics.partsByStatusAndLight(departments)) {
@@ -119,8 +120,7 @@ class DashboardQueries {
         return new Dashboard(Dashboard.DEPARTMENT, today, lightsAsOf, byLight, byStatus,
                 statistics.directivesWithPart(departments, Light.RED), items(Light.RED, departments, today),
                 statistics.directivesWithPart(departments, Light.YELLOW), items(Light.YELLOW, departments, today),
-                departmentRows(departments, departments.stream().map(code -> new RowSpec(code, name(code), Set.of(code),
-                        false)).toList(), today), weeks(departments, today));
+                departmentRows(departments, rows, today), weeks(departments, today));
     }
 
     /** The first directives by their earliest red (yellow) part, with how far past or before the deadline. */
