@@ -2,30 +2,22 @@
 // is turned into per-field messages shown next to their fields.
 window.duban = {
   post: function (url, body, headers) {
-    const token = document.querySelector('meta[name="csrf-token"]');
-    const header = document.querySelector('meta[name="csrf-header"]');
-    const all = Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json' }, headers || {});
-    if (token && header) {
-      all[header.content] = token.content;
-    }
-    return fetch(url, { method: 'POST', credentials: 'same-origin', headers: all, body: JSON.stringify(body) })
-      .then(function (response) {
-        return response.text().then(function (text) {
-          let json = null;
-          try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-          return { ok: response.ok, status: response.status, body: json };
-        });
-      });
+    const all = Object.assign({ 'Content-Type': 'application/json' }, headers || {});
+    return duban.send(url, JSON.stringify(body), all);
   },
-  // multipart (files): the browser sets the boundary; the CSRF token goes along as for JSON
+  // multipart (files): the browser sets the boundary itself
   postForm: function (url, formData) {
+    return duban.send(url, formData, {});
+  },
+  // every POST: the session's CSRF token goes along; the answer is read as JSON when it is JSON
+  send: function (url, body, headers) {
     const token = document.querySelector('meta[name="csrf-token"]');
     const header = document.querySelector('meta[name="csrf-header"]');
-    const all = { Accept: 'application/json' };
+    const all = Object.assign({ Accept: 'application/json' }, headers);
     if (token && header) {
       all[header.content] = token.content;
     }
-    return fetch(url, { method: 'POST', credentials: 'same-origin', headers: all, body: formData })
+    return fetch(url, { method: 'POST', credentials: 'same-origin', headers: all, body: body })
       .then(function (response) {
         return response.text().then(function (text) {
           let json = null;

@@ -100,20 +100,8 @@ public class Timeline {
      * at its commit (a step reads what the steps before it in the same transaction recorded).
      */
     public List<Entry> of(String number) {
-        List<Entry> entries = new ArrayList<>(jdbc.query("SELECT id, directive_number, department, type, actor, "
-                + "occurred_at, details FROM directive_event WHERE directive_number = ? ORDER BY id", this::entry, number));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            @SuppressWarnings("unchecked")
-            List<AuditChain.Pending> pending = (List<AuditChain.Pending>) TransactionSynchronizationManager.getResource(this);
-            if (pending != null) {
-                pending.stream().filter(e -> e.number().equals(number)).forEach(e -> {
-                    EventType type = EventType.valueOf(e.type());
-                    entries.add(new Entry(0, e.number(), e.unit(), type, e.actor(), e.at(),
-                            json.read(type, e.unit() != null, e.details())));
-                });
-            }
-        }
-        return entries;
+        return withPending(jdbc.query("SELECT id, directive_number, department, type, actor, occurred_at, details "
+                + "FROM directive_event WHERE directive_number = ? ORDER BY id", this::entry, number), number, e -> true);
     }
 
     /**
@@ -121,19 +109,24 @@ public class Timeline {
      * appended: what a unit's task brief reads, without the rest of a directive to a thousand units.
      */
     public List<Entry> ofUnit(String number, String unit) {
-        List<Entry> entries = new ArrayList<>(jdbc.query("SELECT id, directive_number, department, type, actor, "
-                + "occurred_at, details FROM directive_event WHERE directive_number = ? AND (department = ? OR type = ?) "
-                + "ORDER BY id", this::entry, number, unit, EventType.REASSIGNED.name()));
+        return withPending(jdbc.query("SELECT id, directive_number, department, type, actor, occurred_at, details "
+                + "FROM directive_event WHERE directive_number = ? AND (department = ? OR type = ?) ORDER BY id",
+                this::entry, number, unit, EventType.REASSIGNED.name()), number,
+                e -> unit.equals(e.unit()) || EventType.REASSIGNED.name().equals(e.type()));
+    }
+
+    /** Stored events followed by this transaction's events of the directive not yet appended (a step reads its own). */
+    private List<Entry> withPending(List<Entry> stored, String number, java.util.function.Predicate<AuditChain.Pending> which) {
+        List<Entry> entries = new ArrayList<>(stored);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             @SuppressWarnings("unchecked")
             List<AuditChain.Pending> pending = (List<AuditChain.Pending>) TransactionSynchronizationManager.getResource(this);
             if (pending != null) {
-                pending.stream().filter(e -> e.number().equals(number))
-                        .filter(e -> unit.equals(e.unit()) || EventType.REASSIGNED.name().equals(e.type())).forEach(e -> {
-                            EventType type = EventType.valueOf(e.type());
-                            entries.add(new Entry(0, e.number(), e.unit(), type, e.actor(), e.at(),
-                                    json.read(type, e.unit() != null, e.details())));
-                        });
+                pending.stream().filter(e -> e.number().equals(number)).filter(which).forEach(e -> {
+                    EventType type = EventType.valueOf(e.type());
+                    entries.add(new Entry(0, e.number(), e.unit(), type, e.actor(), e.at(),
+                            json.read(type, e.unit() != null, e.details())));
+                });
             }
         }
         return entries;
