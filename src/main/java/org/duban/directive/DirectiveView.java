@@ -20,7 +20,8 @@ public record DirectiveView(String number, String title, String instruction, Str
         DirectiveStatus status, Light light, LocalDate deadline, LocalDate currentDeadline, String reportCycle,
         String leadDepartment, String issuedBy, String responsibleLeader, OffsetDateTime issuedAt,
         OffsetDateTime closedAt, BigDecimal score, int delivered, int parts, List<Department> departments,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        @Schema(description = "本事项为该事项的后续事项（编号）") String followUpOf) {
 
     /**
      * One unit's part; {@code parentUnit} names the unit whose part it hangs under (that passed it down, or above

@@ -102,7 +102,8 @@ public class DirectiveQueries {
         int delivered = (int) rows.stream().filter(p -> p.processInstanceId() != null || p.deliveredAt() != null).count();
         return Optional.of(new DirectiveView(d.number(), d.title(), d.instruction(), d.category(), d.priority().key(),
                 d.status(), d.light(), d.deadline(), current, d.reportCycle().key(), d.leadUnit(), d.issuedBy(),
-                d.responsibleLeader(), d.issuedAt(), d.closedAt(), d.score(), delivered, rows.size(), units, entries));
+                d.responsibleLeader(), d.issuedAt(), d.closedAt(), d.score(), delivered, rows.size(), units, entries,
+                d.followUpOf()));
     }
 
     public Page list(LedgerFilter filter, int page, int size) {
