@@ -119,6 +119,9 @@ class SimilarityBenchmark {
 
     private void load(List<String[]> texts) {
         String[] units = {"cgj", "zjj", "sthjj", "scjgj", "kjj", "zdxq", "dfs", "jyj", "wjw", "yjglj"};
+        // a database kept from an earlier run
+        jdbc.update("DELETE FROM directive_department WHERE directive_number LIKE 'SB-%'");
+        jdbc.update("DELETE FROM directive WHERE number LIKE 'SB-%'");
         LocalDate newest = LocalDate.of(2026, 11, 20);
         List<Object[]> directives = new ArrayList<>();
         List<Object[]> parts = new ArrayList<>();

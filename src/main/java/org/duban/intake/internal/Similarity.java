@@ -74,8 +74,9 @@ public class Similarity {
                 if (number.equals(excluded)) {
                     continue;
                 }
+                // a title alone (the Issue page asks while the instruction is still empty) is compared with titles
                 Map<String, Double> candidate = vector(DirectiveIndex.words(doc, DirectiveIndex.TITLE_WORDS),
-                        DirectiveIndex.words(doc, DirectiveIndex.BODY_WORDS), idf, reader);
+                        bodyWords.isEmpty() ? List.of() : DirectiveIndex.words(doc, DirectiveIndex.BODY_WORDS), idf, reader);
                 double score = cosine(query, candidate);
                 if (score >= threshold) {
                     matches.add(new Match(number, doc.get(DirectiveIndex.TITLE), DirectiveIndex.status(doc),
@@ -120,8 +121,15 @@ public class Similarity {
         return vector;
     }
 
+    /**
+     * Document frequencies from a young index (a new installation, a handful of directives) are noise: every word
+     * the new text has and they lack would weigh twice a shared one. Counting at least this many documents keeps
+     * scores, and so the threshold, the same from the first directive to the hundred-thousandth.
+     */
+    static final int MIN_DOCUMENTS = 1000;
+
     private static double idf(IndexReader reader, String word) throws IOException {
-        int n = Math.max(reader.numDocs(), 1);
+        int n = Math.max(reader.numDocs(), MIN_DOCUMENTS);
         int df = reader.docFreq(new Term(DirectiveIndex.TEXT, word));
         return Math.log(1 + (n - df + 0.5) / (df + 0.5));
     }
