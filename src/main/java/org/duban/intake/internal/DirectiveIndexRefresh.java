@@ -1,6 +1,10 @@
 package org.duban.intake.internal;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.duban.directive.DirectiveEvent;
 import org.slf4j.Logger;
@@ -10,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps this node's index current. Built from the database at start-up. Every timeline entry of the directive
@@ -19,7 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * transaction commits the directive is read again, so its text, status and units are current at once on the node
  * that handled the step. Other nodes' steps are not heard here, so every node also reads, on a short schedule, the
  * directives issued after the latest it has seen (new directives anywhere appear within the interval), and rebuilds
- * the whole index on a longer one (status changes made on other nodes).
+ * the whole index on a longer one (status changes made on other nodes, within the hour by default).
  */
 @Configuration
 class DirectiveIndexRefresh {
@@ -56,10 +60,46 @@ class DirectiveIndexRefresh {
         log.info("Intake index: {} directives in {} ms", all.directives().size(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    /**
+     * Notes the directive, and reads it again once the step's transaction has committed: once per directive however
+     * many events the step published (a dispatch to 2,000 units publishes 2,000). Never fails the step: a directive
+     * missed here is read by the next scheduled refresh.
+     */
+    @EventListener
     void on(DirectiveEvent event) {
-        if (built) {
-            index.upsert(rows.one(event.number()));
+        if (!built) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            reindex(Set.of(event.number()));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> pending = (Set<String>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Set<String> numbers = new LinkedHashSet<>();
+            TransactionSynchronizationManager.bindResource(this, numbers);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DirectiveIndexRefresh.this);
+                    if (status == STATUS_COMMITTED) {
+                        reindex(numbers);
+                    }
+                }
+            });
+            pending = numbers;
+        }
+        pending.add(event.number());
+    }
+
+    private void reindex(Set<String> numbers) {
+        try {
+            List<IndexedDirective> read = new ArrayList<>();
+            numbers.forEach(number -> read.addAll(rows.one(number)));
+            index.upsert(read);
+        } catch (RuntimeException e) {
+            log.warn("Intake index: could not read {} again ({}); the scheduled refresh will", numbers, e.toString());
         }
     }
 
@@ -75,8 +115,14 @@ class DirectiveIndexRefresh {
         }
     }
 
-    @Scheduled(fixedDelayString = "${duban.intake.rebuild-interval:15m}", initialDelayString = "${duban.intake.rebuild-interval:15m}")
-    void rebuild() {
-        build();
+    /** Every directive again, replacing each in place: searches never see a half-built index. */
+    @Scheduled(fixedDelayString = "${duban.intake.rebuild-interval:1h}", initialDelayString = "${duban.intake.rebuild-interval:1h}")
+    synchronized void rebuild() {
+        if (!built) {
+            return;
+        }
+        DirectiveRows.Batch all = rows.issuedAfter(null);
+        index.upsert(all.directives());
+        latestSeen = all.latestIssue();
     }
 }
