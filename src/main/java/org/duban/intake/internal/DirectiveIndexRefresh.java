@@ -32,11 +32,17 @@ class DirectiveIndexRefresh {
 
     private final DirectiveRows rows;
     private final DirectiveIndex index = new DirectiveIndex();
-    private volatile OffsetDateTime latestSeen;
+    private final java.time.Clock clock;
+    private final java.time.Duration clockSkew;
+    /** When this node last read new directives, by its own clock (the directive's issued_at uses the same Clock). */
+    private volatile OffsetDateTime lastRead;
     private volatile boolean built;
 
-    DirectiveIndexRefresh(DirectiveRows rows) {
+    DirectiveIndexRefresh(DirectiveRows rows, java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${duban.intake.clock-skew:2m}") java.time.Duration clockSkew) {
         this.rows = rows;
+        this.clock = clock;
+        this.clockSkew = clockSkew;
     }
 
     @Bean(destroyMethod = "close")
@@ -52,10 +58,11 @@ class DirectiveIndexRefresh {
     @EventListener(ApplicationReadyEvent.class)
     synchronized void build() {
         long start = System.nanoTime();
+        OffsetDateTime reading = OffsetDateTime.now(clock);
         DirectiveRows.Batch all = rows.issuedAfter(null);
         index.clear();
         index.upsert(all.directives());
-        latestSeen = all.latestIssue();
+        lastRead = reading;
         built = true;
         log.info("Intake index: {} directives in {} ms", all.directives().size(), (System.nanoTime() - start) / 1_000_000);
     }
@@ -108,11 +115,14 @@ class DirectiveIndexRefresh {
         if (!built) {
             return;
         }
-        DirectiveRows.Batch batch = rows.issuedAfter(latestSeen);
+        // from a little before the last read: another node's clock may be behind, and a directive committed just
+        // after that read may carry an earlier issued_at (re-reading one is harmless)
+        OffsetDateTime reading = OffsetDateTime.now(clock);
+        DirectiveRows.Batch batch = rows.issuedAfter(lastRead.minus(clockSkew));
         if (!batch.directives().isEmpty()) {
             index.upsert(batch.directives());
-            latestSeen = batch.latestIssue();
         }
+        lastRead = reading;
     }
 
     /** Every directive again, replacing each in place: searches never see a half-built index. */
@@ -121,8 +131,9 @@ class DirectiveIndexRefresh {
         if (!built) {
             return;
         }
+        OffsetDateTime reading = OffsetDateTime.now(clock);
         DirectiveRows.Batch all = rows.issuedAfter(null);
         index.upsert(all.directives());
-        latestSeen = all.latestIssue();
+        lastRead = reading;
     }
 }

@@ -68,7 +68,8 @@ class IntakeController {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        return suggestions.suggest(text, "");
+        // the whole text as an instruction: compared with past directives' titles and instructions alike
+        return suggestions.suggest("", text);
     }
 
     private static void tooLong(String value, String field, String label, List<FieldProblem> problems) {
