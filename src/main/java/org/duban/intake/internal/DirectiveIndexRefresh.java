@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the whole index on a longer one (status changes made on other nodes, within the hour by default).
  */
 @Configuration
-class DirectiveIndexRefresh {
+public class DirectiveIndexRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(DirectiveIndexRefresh.class);
 
@@ -127,7 +127,7 @@ class DirectiveIndexRefresh {
 
     /** Every directive again, replacing each in place: searches never see a half-built index. */
     @Scheduled(fixedDelayString = "${duban.intake.rebuild-interval:1h}", initialDelayString = "${duban.intake.rebuild-interval:1h}")
-    synchronized void rebuild() {
+    public synchronized void rebuild() {
         if (!built) {
             return;
         }
