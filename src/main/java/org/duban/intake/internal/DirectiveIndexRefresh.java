@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * module is published as a {@link DirectiveEvent} (issued, dispatched, withdrawn, closed ...): after its
  * transaction commits the directive is read again, so its text, status and units are current at once on the node
  * that handled the step. Other nodes' steps are not heard here, so every node also reads, on a short schedule, the
- * directives issued after the latest it has seen (new directives anywhere appear within the interval), and rebuilds
+ * directives issued since its last read less a clock skew (new directives anywhere appear within the interval; no
+ * event of the directive module is published across nodes, and a shared search service is more than this needs), and rebuilds
  * the whole index on a longer one (status changes made on other nodes, within the hour by default).
  */
 @Configuration
