@@ -87,9 +87,89 @@
       coDepartments: co,
       deadline: form.elements.deadline.value,
       reportCycle: form.elements.reportCycle.value,
-      targets: targets.map(function (target) { return { under: target.under, level: target.level }; })
+      targets: targets.map(function (target) { return { under: target.under, level: target.level }; }),
+      followUpOf: (form.querySelector('input[name="followUpOf"]:checked') || { value: '' }).value || null
     };
   }
+
+  // 自动查重 and 建议主办单位, asked as the person types (debounced)
+  const similarBox = document.getElementById('similar');
+  let typing = null;
+  function getJson(url) {
+    return fetch(url, { credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : null; });
+  }
+  function chooseUnit(code) {
+    const lead = form.elements.leadDepartment;
+    if (!lead.value) {
+      lead.value = code;
+      return;
+    }
+    if (lead.value === code) {
+      return;
+    }
+    const box = form.querySelector('input[name="coDepartments"][value="' + code + '"]');
+    if (box) {
+      box.checked = true;
+    }
+  }
+  function lookUp() {
+    const title = form.elements.title.value.trim();
+    const instruction = form.elements.instruction.value.trim();
+    if (!title && !instruction) {
+      return;
+    }
+    getJson(similarBox.dataset.similar + '?title=' + encodeURIComponent(title) + '&instruction='
+        + encodeURIComponent(instruction)).then(function (matches) {
+      const list = document.getElementById('similar-list');
+      const chosen = (form.querySelector('input[name="followUpOf"]:checked') || { value: '' }).value;
+      list.replaceChildren();
+      document.getElementById('similar-empty').textContent = matches && matches.length
+        ? '以下事项与本事项相似，请确认是否重复交办：' : '未发现相似事项。';
+      (matches || []).forEach(function (match) {
+        const item = document.createElement('li');
+        const radio = document.createElement('input');
+        radio.type = 'radio';
+        radio.name = 'followUpOf';
+        radio.value = match.number;
+        radio.checked = chosen === match.number;
+        const link = document.createElement('a');
+        link.href = similarBox.dataset.directive + match.number;
+        link.textContent = match.number + ' ' + match.title;
+        link.target = '_blank';
+        const label = document.createElement('label');
+        label.append(radio, ' 作为其后续事项：', link,
+          '（' + match.statusName + '，相似度 ' + Math.round(match.score * 100) + '%）');
+        item.append(label);
+        list.append(item);
+      });
+    });
+    getJson(similarBox.dataset.suggestions + '?text=' + encodeURIComponent(title + '\n' + instruction))
+      .then(function (answer) {
+        const list = document.getElementById('suggestion-list');
+        list.replaceChildren();
+        (answer ? answer.lead.concat(answer.co.filter(function (co) {
+          return !answer.lead.some(function (lead) { return lead.code === co.code; });
+        })) : []).forEach(function (unit) {
+          const item = document.createElement('li');
+          const chip = document.createElement('button');
+          chip.type = 'button';
+          chip.className = 'secondary';
+          chip.dataset.unit = unit.code;
+          chip.textContent = unit.name + ' ' + Math.round(unit.score * 100) + '%';
+          chip.title = unit.reason;
+          chip.addEventListener('click', function () { chooseUnit(unit.code); });
+          item.append(chip);
+          list.append(item);
+        });
+      });
+  }
+  ['title', 'instruction'].forEach(function (name) {
+    form.elements[name].addEventListener('input', function () {
+      clearTimeout(typing);
+      typing = setTimeout(lookUp, 400);
+    });
+  });
 
   function keyFor(body) {
     const text = JSON.stringify(body);

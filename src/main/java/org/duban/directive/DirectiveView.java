@@ -22,7 +22,8 @@ public record DirectiveView(String number, String title, String instruction, Str
         OffsetDateTime closedAt, BigDecimal score, int delivered, int parts, List<Department> departments,
         List<TimelineEntry> timeline,
         @Schema(description = "办结期限所在年份尚无国务院节假日安排时的提示（工作日暂按周一至周五计算）；有安排时为空")
-        String calendarWarning) {
+        String calendarWarning,
+        @Schema(description = "本事项为该事项的后续事项（编号）") String followUpOf) {
 
     /**
      * One unit's part; {@code parentUnit} names the unit whose part it hangs under (that passed it down, or above

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  */
 public record NewDirective(String title, String instruction, String category, Priority priority,
         String leadDepartment, List<String> coDepartments, LocalDate deadline, ReportCycle reportCycle,
-        String issuedBy, boolean draft, List<SubPart> subParts, List<Target> targets) {
+        String issuedBy, boolean draft, List<SubPart> subParts, List<Target> targets, String followUpOf) {
 
     /** A unit reached below another unit of the directive: its part hangs under {@code parentUnit}'s. */
     public record SubPart(String unit, String parentUnit) {}
@@ -28,6 +28,14 @@ public record NewDirective(String title, String instruction, String category, Pr
         coDepartments = List.copyOf(coDepartments);
         subParts = List.copyOf(subParts);
         targets = List.copyOf(targets);
+    }
+
+    /** A directive that follows up no earlier one. */
+    public NewDirective(String title, String instruction, String category, Priority priority, String leadDepartment,
+            List<String> coDepartments, LocalDate deadline, ReportCycle reportCycle, String issuedBy, boolean draft,
+            List<SubPart> subParts, List<Target> targets) {
+        this(title, instruction, category, priority, leadDepartment, coDepartments, deadline, reportCycle, issuedBy, draft,
+                subParts, targets, null);
     }
 
     public NewDirective(String title, String instruction, String category, Priority priority, String leadDepartment,

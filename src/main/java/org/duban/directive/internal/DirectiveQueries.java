@@ -109,7 +109,8 @@ public class DirectiveQueries {
                 d.status(), d.light(), d.deadline(), current, d.reportCycle().key(), d.leadUnit(), d.issuedBy(),
                 d.responsibleLeader(), d.issuedAt(), d.closedAt(), d.score(), delivered, rows.size(), units, entries,
                 calendar.hasSchedule(current.getYear()) ? null : current.getYear()
-                        + " 年的国务院节假日安排尚未发布，工作日暂按周一至周五计算，安排载入后提醒与催办时间会随之调整"));
+                        + " 年的国务院节假日安排尚未发布，工作日暂按周一至周五计算，安排载入后提醒与催办时间会随之调整",
+                d.followUpOf()));
     }
 
     public Page list(LedgerFilter filter, int page, int size) {

@@ -16,7 +16,9 @@ public record DirectiveRequest(
         @Schema(description = "办结期限（ISO 日期），至少晚于今天一个工作日", example = "2026-12-31") String deadline,
         @Schema(description = "进度反馈周期", allowableValues = {"none", "daily", "weekly", "monthly"}) String reportCycle,
         @Schema(description = "按组织层级选定承办单位（一键直达基层），如郑东新区的全部街道：[{\"under\":\"zdxq\",\"level\":\"street\"}]；"
-                + "选中的单位挂在其上级单位的任务之下，上级单位一并承办") List<Target> targets) {
+                + "选中的单位挂在其上级单位的任务之下，上级单位一并承办") List<Target> targets,
+        @Schema(description = "本事项为某一已有事项的后续事项时，填该事项编号（查重时发现相似事项）", example = "DB-2026-0012")
+        String followUpOf) {
 
     /** Every unit of {@code level} below {@code under} (or in the whole city when {@code under} is empty). */
     @Schema(description = "按层级选定的单位范围")
@@ -28,5 +30,10 @@ public record DirectiveRequest(
     public DirectiveRequest(String title, String instruction, String category, String priority, String leadDepartment,
             List<String> coDepartments, String deadline, String reportCycle) {
         this(title, instruction, category, priority, leadDepartment, coDepartments, deadline, reportCycle, null);
+    }
+
+    public DirectiveRequest(String title, String instruction, String category, String priority, String leadDepartment,
+            List<String> coDepartments, String deadline, String reportCycle, List<Target> targets) {
+        this(title, instruction, category, priority, leadDepartment, coDepartments, deadline, reportCycle, targets, null);
     }
 }

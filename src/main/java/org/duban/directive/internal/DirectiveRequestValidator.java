@@ -32,9 +32,12 @@ public class DirectiveRequestValidator {
     private final DirectiveTemplates templates;
     private final WorkCalendar calendar;
     private final int maxUnits;
+    private final DirectiveStore directives;
 
     DirectiveRequestValidator(Organisation organisation, DirectiveTemplates templates, WorkCalendar calendar,
-            @org.springframework.beans.factory.annotation.Value("${duban.dispatch.max-units:2000}") int maxUnits) {
+            @org.springframework.beans.factory.annotation.Value("${duban.dispatch.max-units:2000}") int maxUnits,
+            DirectiveStore directives) {
+        this.directives = directives;
         this.organisation = organisation;
         this.templates = templates;
         this.calendar = calendar;
@@ -88,11 +91,16 @@ public class DirectiveRequestValidator {
                 problems.add(new FieldProblem("reportCycle", "反馈周期只能是 none、daily、weekly 或 monthly"));
             }
         }
+        String followUpOf = blank(request.followUpOf()) ? null : request.followUpOf().strip();
+        // only leaders and the office issue, and they see every directive: existing is being visible
+        if (followUpOf != null && (followUpOf.length() > 16 || directives.status(followUpOf).isEmpty())) {
+            problems.add(new FieldProblem("followUpOf", "督办事项“" + followUpOf + "”不存在，不能作为前序事项"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
         return new NewDirective(title, instruction, category, priority, lead, allCo, deadline, cycle, issuedBy, draft,
-                subParts, targets);
+                subParts, targets, followUpOf);
     }
 
     /**

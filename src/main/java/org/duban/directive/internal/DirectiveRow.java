@@ -14,7 +14,7 @@ public record DirectiveRow(String number, String title, String instruction, Stri
         String leadUnit, LocalDate deadline, LocalDate yellowFrom, ReportCycle reportCycle, DirectiveStatus status,
         String issuedBy, OffsetDateTime issuedAt, String processInstanceId, String responsibleLeader,
         LocalDate dispatchedOn, Integer openParts, String withdrawnBy, String withdrawalReason, Light light,
-        BigDecimal score, OffsetDateTime closedAt) {
+        BigDecimal score, OffsetDateTime closedAt, String followUpOf) {
 
     public boolean isDraft() {
         return status == DirectiveStatus.DRAFT;

@@ -45,10 +45,10 @@ public class DirectiveStore {
     void insert(NewDirective d, String number, String processInstanceId, LocalDate yellowFrom, int parts) {
         writes().update("INSERT INTO directive (number, title, instruction, category, priority, lead_department, deadline, "
                         + "report_cycle, status, issued_by, issued_at, issued_on, process_instance_id, yellow_from, "
-                        + "open_parts, responsible_leader) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "open_parts, responsible_leader, follow_up_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 number, d.title(), d.instruction(), d.category(), d.priority().key(), d.leadDepartment(),
                 d.deadline(), d.reportCycle().key(), (d.draft() ? DirectiveStatus.DRAFT : DirectiveStatus.IN_PROGRESS).name(),
-                d.issuedBy(), now(), today(), processInstanceId, yellowFrom, parts, d.draft() ? null : d.issuedBy());
+                d.issuedBy(), now(), today(), processInstanceId, yellowFrom, parts, d.draft() ? null : d.issuedBy(), d.followUpOf());
     }
 
     public Optional<DirectiveRow> find(String number) {
@@ -143,7 +143,7 @@ public class DirectiveStore {
                 rs.getString("responsible_leader"), rs.getObject("dispatched_on", LocalDate.class),
                 (Integer) rs.getObject("open_parts"), rs.getString("withdrawn_by"), rs.getString("withdrawal_reason"),
                 Lights.parse(rs.getString("light")), rs.getBigDecimal("score"),
-                rs.getObject("closed_at", OffsetDateTime.class));
+                rs.getObject("closed_at", OffsetDateTime.class), rs.getString("follow_up_of"));
     }
 
     private OffsetDateTime now() {

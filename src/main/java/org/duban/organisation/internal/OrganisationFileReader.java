@@ -28,7 +28,8 @@ import org.duban.organisation.Role;
  */
 public class OrganisationFileReader {
 
-    record DepartmentEntry(String code, String name, String parent, String level, String mailbox, String head) {}
+    record DepartmentEntry(String code, String name, String parent, String level, String mailbox, String head,
+            List<String> duties) {}
 
     record UserEntry(String id, String name, String email, String department, List<String> roles) {}
 
@@ -66,7 +67,7 @@ public class OrganisationFileReader {
         return new Organisation(
                 departments.values().stream()
                         .map(d -> new Department(d.code(), d.name(), d.parent(), Level.ofKey(d.level()).orElseThrow(),
-                                d.mailbox(), d.head())).toList(),
+                                d.mailbox(), d.head(), d.duties())).toList(),
                 users.values().stream()
                         .map(u -> new Member(u.id(), u.name(), u.email(), u.department(), roles(u.roles()))).toList());
     }
@@ -94,6 +95,7 @@ public class OrganisationFileReader {
             if (d.mailbox() != null && !EMAIL.matcher(d.mailbox()).matches()) {
                 problems.add(entry + ": mailbox '" + d.mailbox() + "' is not a valid e-mail address");
             }
+            duties(entry, d.duties(), problems);
         }
         for (DepartmentEntry d : byCode.values()) {
             if (d.parent() != null && !byCode.containsKey(d.parent())) {
@@ -116,6 +118,26 @@ public class OrganisationFileReader {
         reportCycles(byCode, problems);
         return byCode;
     }
+
+    /** Duties are optional; when declared, each is one non-empty line of at most {@value #DUTY_LENGTH} characters. */
+    private static void duties(String entry, List<String> duties, List<String> problems) {
+        if (duties == null) {
+            return;
+        }
+        if (duties.isEmpty()) {
+            problems.add(entry + ": duties, when present, must list at least one duty");
+        }
+        for (int i = 0; i < duties.size(); i++) {
+            String duty = duties.get(i);
+            if (isBlank(duty)) {
+                problems.add(entry + ": duty #" + (i + 1) + " is empty");
+            } else if (duty.length() > DUTY_LENGTH) {
+                problems.add(entry + ": duty #" + (i + 1) + " is longer than " + DUTY_LENGTH + " characters");
+            }
+        }
+    }
+
+    private static final int DUTY_LENGTH = 200;
 
     private static void reportCycles(Map<String, DepartmentEntry> byCode, List<String> problems) {
         Set<String> reported = new java.util.HashSet<>();

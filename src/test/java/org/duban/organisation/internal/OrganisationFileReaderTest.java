@@ -40,6 +40,9 @@ class OrganisationFileReaderTest {
         assertThat(organisation.departments()).extracting(d -> d.name())
                 .contains("市大数据管理局", "市科技局", "郑东新区管委会", "登封市", "市委督查室");
         assertThat(organisation.subUnitsOf("dsjj")).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(organisation.departments()).as("every unit lists its duties (职责), 2 to 4 lines")
+                .allSatisfy(d -> assertThat(d.duties()).hasSizeBetween(2, 4));
+        assertThat(organisation.department("cgj").orElseThrow().duties()).anySatisfy(duty -> assertThat(duty).contains("背街小巷"));
         assertThat(organisation.member("admin").orElseThrow().groups()).contains(Groups.ADMINS);
         assertThat(organisation.member("kjj").orElseThrow().groups()).containsExactly("dept-kjj");
     }
@@ -82,10 +85,15 @@ class OrganisationFileReaderTest {
             // levels: missing, unknown, a street without its district, a child not below its parent
             "  - {code: a, name: 甲}|department 'a': level is missing (allowed: city, district, office, street, community, grid)",
             "  - {level: township, code: a, name: 甲}|department 'a': unknown level 'township'",
+            // duties: optional, but when present a list of non-empty lines of at most 200 characters
+            "  - {level: city, code: a, name: 甲, duties: []}|department 'a': duties, when present, must list at least one duty",
+            "  - {level: city, code: a, name: 甲, duties: ['负责城市管理', '  ']}|department 'a': duty #2 is empty",
+            "  - {level: city, code: a, name: 甲, duties: ['%s']}|department 'a': duty #1 is longer than 200 characters",
             "  - {level: street, code: a, name: 甲}|department 'a': a unit of level street needs a parent",
             "  - {level: district, code: a, name: 甲}\\n  - {level: community, code: b, name: 乙, parent: a}\\n  - {level: street, code: c, name: 丙, parent: b}|department 'c': level street is not below its parent 'b' (level community)"})
     void refusesBadDepartments(String departments, String message) {
-        assertRefused("departments:\n" + departments.replace("\\n", "\n") + "\nusers:\n" + VALID_USER, message);
+        assertRefused("departments:\n" + departments.replace("\\n", "\n").replace("%s", "职".repeat(201)) + "\nusers:\n"
+                + VALID_USER, message);
     }
 
     @ParameterizedTest(name = "{1}")

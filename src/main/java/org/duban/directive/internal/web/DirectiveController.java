@@ -11,7 +11,13 @@ import org.duban.directive.internal.DirectiveAccess;
 import org.duban.directive.internal.DirectiveQueries;
 import org.duban.directive.internal.DirectiveRequest;
 import org.duban.directive.internal.IssueDirective;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.duban.directive.DirectiveView;
+import org.duban.directive.SimilarDirective;
+import org.duban.directive.SimilarDirectives;
+import org.springframework.beans.factory.ObjectProvider;
 import org.duban.directive.NewDirective;
 import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
@@ -38,20 +44,28 @@ class DirectiveController {
     private final DirectiveQueries queries;
     private final DirectiveAccess access;
     private final org.duban.organisation.Organisation organisation;
+    private final ObjectProvider<SimilarDirectives> similar;
 
     DirectiveController(IssueDirective issue, WithdrawDirective withdraw, DirectiveQueries queries,
-            DirectiveAccess access, org.duban.organisation.Organisation organisation) {
+            DirectiveAccess access, org.duban.organisation.Organisation organisation,
+            ObjectProvider<SimilarDirectives> similar) {
         this.organisation = organisation;
+        this.similar = similar;
         this.issue = issue;
         this.withdraw = withdraw;
         this.queries = queries;
         this.access = access;
     }
 
+    /** The directive as created, and the open or recent directives it may repeat (自动查重). */
+    record Issued(@JsonUnwrapped DirectiveView directive,
+            @Schema(description = "相似事项（未办结或一年内交办），最多 5 项") List<SimilarDirective> similar) {}
+
     @Operation(summary = "一键交办", description = "领导交办即直达各承办单位；督查室拟稿须经领导批示。"
-            + "同一 Idempotency-Key 的重复请求返回第一次创建的事项。")
+            + "同一 Idempotency-Key 的重复请求返回第一次创建的事项。应答中的 similar 列出可能重复的已有事项；"
+            + "交办人可用 followUpOf 将新事项标为某一事项的后续事项。")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DirectiveView> issue(@RequestBody DirectiveRequest request,
+    ResponseEntity<Issued> issue(@RequestBody DirectiveRequest request,
             @Parameter(description = "幂等键：重复提交（双击、刷新、重试）不会产生第二个事项")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication authentication) {
@@ -68,9 +82,13 @@ class DirectiveController {
                     .orElseThrow(() -> concurrentRepeat);
         }
         DirectiveView view = queries.find(issued.number()).orElseThrow();
+        SimilarDirectives finder = similar.getIfAvailable();
+        List<SimilarDirective> matches = finder == null ? List.of()
+                : finder.similarTo(view.title(), view.instruction(), user, view.number()).stream()
+                        .filter(m -> !m.number().equals(view.followUpOf())).toList();
         return ResponseEntity.created(URI.create("/api/directives/" + issued.number()))
                 .header("Idempotent-Replayed", String.valueOf(issued.replayed()))
-                .body(view);
+                .body(new Issued(view, matches));
     }
 
     /** One unit the request reaches, in the order of dispatch; {@code parent} for a unit reached below another. */

@@ -1,0 +1,154 @@
+package org.duban.intake.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.duban.directive.DirectiveStatus;
+
+/**
+ * The directives of this node, in memory (a {@link ByteBuffersDirectory}): rebuilt from the database at start-up
+ * and kept current by upserts, so every node of a cluster answers from its own copy. Searches see an upsert as
+ * soon as it returns.
+ */
+public class DirectiveIndex implements AutoCloseable {
+
+    static final String NUMBER = "number";
+    static final String TEXT = "text";
+    static final String TITLE = "title";
+    static final String TITLE_WORDS = "titleWords";
+    static final String BODY_WORDS = "bodyWords";
+    static final String LEAD = "lead";
+    static final String STATUS = "status";
+    static final String OPEN = "open";
+    static final String ISSUED_ON = "issuedOn";
+    static final String ISSUED_DAY = "issuedDay";
+    static final String UNIT = "unit";
+    static final String DISPATCHED = "dispatched";
+
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    public DirectiveIndex() {
+        try {
+            writer = new IndexWriter(directory, new IndexWriterConfig(ChineseText.analyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds or replaces each directive by number, then makes them visible to searches. */
+    public void upsert(Collection<IndexedDirective> directives) {
+        try {
+            for (IndexedDirective directive : directives) {
+                writer.updateDocument(new Term(NUMBER, directive.number()), document(directive));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Empties the index (before a rebuild from the database). */
+    public void clear() {
+        try {
+            writer.deleteAll();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
+    IndexSearcher acquire() {
+        try {
+            return searchers.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void release(IndexSearcher searcher) {
+        try {
+            searchers.release(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(IndexedDirective d) {
+        List<String> titleWords = ChineseText.words(d.title());
+        List<String> bodyWords = ChineseText.words(d.instruction());
+        Document doc = new Document();
+        doc.add(new StringField(NUMBER, d.number(), Field.Store.YES));
+        doc.add(new StoredField(TITLE, d.title()));
+        // the title twice: it names the matter, the instruction says more around it
+        doc.add(new TextField(TEXT, d.title() + "\n" + d.title() + "\n" + d.instruction(), Field.Store.NO));
+        doc.add(new StoredField(TITLE_WORDS, String.join(" ", titleWords)));
+        doc.add(new StoredField(BODY_WORDS, String.join(" ", bodyWords)));
+        doc.add(new StringField(LEAD, d.leadDepartment(), Field.Store.YES));
+        doc.add(new StringField(STATUS, d.status().name(), Field.Store.YES));
+        doc.add(new StringField(OPEN, String.valueOf(d.status().isOpen()), Field.Store.NO));
+        int day = (int) d.issuedOn().toEpochDay();
+        doc.add(new IntPoint(ISSUED_DAY, day));
+        doc.add(new StoredField(ISSUED_ON, day));
+        for (String unit : d.units()) {
+            doc.add(new StringField(UNIT, unit, Field.Store.NO));
+        }
+        doc.add(new StringField(DISPATCHED, String.valueOf(d.dispatched()), Field.Store.NO));
+        return doc;
+    }
+
+    static LocalDate day(Document doc) {
+        return LocalDate.ofEpochDay(doc.getField(ISSUED_ON).numericValue().intValue());
+    }
+
+    static List<String> words(Document doc, String field) {
+        String joined = doc.get(field);
+        List<String> words = new ArrayList<>();
+        if (joined != null && !joined.isEmpty()) {
+            words.addAll(List.of(joined.split(" ")));
+        }
+        return words;
+    }
+
+    static DirectiveStatus status(Document doc) {
+        return DirectiveStatus.valueOf(doc.get(STATUS));
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
