@@ -41,14 +41,15 @@ final class Browser implements AutoCloseable {
      * ({@code --lang}, which {@code navigator.language} reports) and the Accept-Language header.
      */
     Browser(int port, String language) {
+        org.duban.support.Chromium.require();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("duban.chromium", "/usr/bin/chromium"));
+        options.setBinary(org.duban.support.Chromium.BINARY);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1000", "--lang=" + language);
         String primary = language.substring(0, language.indexOf('-') < 0 ? language.length() : language.indexOf('-'));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language + "," + primary));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("duban.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(new File(org.duban.support.Chromium.DRIVER))
                 .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;

@@ -53,8 +53,9 @@ final class RecordingBrowser implements AutoCloseable {
     private String role = "";
 
     RecordingBrowser(int port) {
+        org.duban.support.Chromium.require();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("duban.chromium", "/usr/bin/chromium"));
+        options.setBinary(org.duban.support.Chromium.BINARY);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1400,1000", "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
@@ -63,7 +64,7 @@ final class RecordingBrowser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("duban.chromedriver", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(new File(org.duban.support.Chromium.DRIVER))
                 .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
         this.driver = new ChromeDriver(service, options);
         this.base = "http://localhost:" + port;
