@@ -98,6 +98,16 @@ final class Browser implements AutoCloseable {
      * unchanged over three looks a third of a second apart (the webapps render in several rounds).
      */
     void settle() {
+        try {
+            settleOnce();
+        } catch (org.openqa.selenium.TimeoutException stuck) {
+            // the webapps now and then keep a loader up after their data arrived: a person would reload, so does this
+            driver.navigate().refresh();
+            settleOnce();
+        }
+    }
+
+    private void settleOnce() {
         String[] last = {"", ""};
         int[] stable = {0};
         boolean[] busyLast = {false};
