@@ -89,6 +89,9 @@ class EarlyWarningIT {
         assertThat(handled.body()).contains("已电话督促协办单位当日签收", "\"handledBy\":\"supervisor\"");
         assertThat(office.get("/api/risks?directive=" + number).body()).isEqualTo("[]");
         assertThat(office.get("/api/directives/" + number + "/risks").body()).contains("已电话督促协办单位当日签收");
+        String trail = office.get("/api/directives/" + number).body();
+        assertThat(trail).as("the timeline shows the flag and its handling")
+                .contains("RISK_FLAGGED", "RISK_HANDLED", "协办单位未签收", "已电话督促协办单位当日签收");
         Http.Response again = office.post(handling, "{\"note\":\"再次处理\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("已处理");

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.duban.calendar.WorkCalendar;
+import org.duban.directive.EventDetails;
+import org.duban.directive.EventType;
 import org.duban.directive.PartRole;
 import org.duban.directive.PartStatus;
 import org.duban.directive.ReportCycle;
@@ -22,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The early-warning pass: reads every open part of an issued directive, asks {@link RiskRules} and raises the
@@ -39,8 +43,13 @@ public class EarlyWarning {
     private final WorkCalendar calendar;
     private final Organisation organisation;
     private final Clock clock;
+    private final DirectiveStore directives;
+    private final PartStore parts;
+    private final Timeline timeline;
+    private final TransactionTemplate transaction;
 
     EarlyWarning(JdbcTemplate jdbc, RiskFlagStore flags, WorkCalendar calendar, Organisation organisation, Clock clock,
+            DirectiveStore directives, PartStore parts, Timeline timeline, PlatformTransactionManager transactions,
             @Value("${duban.early-warning.no-progress.enabled:true}") boolean noProgress,
             @Value("${duban.early-warning.second-extension.enabled:true}") boolean secondExtension,
             @Value("${duban.early-warning.co-not-signed.enabled:true}") boolean coNotSigned,
@@ -54,6 +63,10 @@ public class EarlyWarning {
         this.calendar = calendar;
         this.organisation = organisation;
         this.clock = clock;
+        this.directives = directives;
+        this.parts = parts;
+        this.timeline = timeline;
+        this.transaction = new TransactionTemplate(transactions);
         this.rules = new RiskRules(new RiskRules.Settings(noProgress, secondExtension, coNotSigned, coNotSignedDays,
                 lowOnTime, rateBelow, dueWithin, subUnitsRed), calendar);
     }
@@ -99,7 +112,7 @@ public class EarlyWarning {
                     part.status(), part.cycle(), part.signedOn(), part.lastProgressOn(), part.extensions(),
                     part.deadline());
             for (RiskRules.Risk risk : rules.evaluate(facts, new RiskRules.Context(today, leadSigned, rate, redSubs))) {
-                if (flags.raise(part.number(), part.unit(), risk.rule().key(), risk.reason(), now)) {
+                if (Boolean.TRUE.equals(transaction.execute(status -> raise(part.number(), part.unit(), risk, now)))) {
                     raised++;
                 }
             }
@@ -108,6 +121,19 @@ public class EarlyWarning {
             log.info("Early warning on {}: {} new risk flags", today, raised);
         }
         return raised;
+    }
+
+    /** The flag and its timeline event (预警) in one transaction: the trail shows every flag raised. */
+    private boolean raise(String number, String unit, RiskRules.Risk risk, OffsetDateTime now) {
+        if (!flags.raise(number, unit, risk.rule().key(), risk.reason(), now)) {
+            return false;
+        }
+        long id = flags.openOf(number, unit, risk.rule().key()).orElseThrow().id();
+        DirectiveRow directive = directives.find(number).orElseThrow();
+        PartRow part = parts.find(number, unit).orElseThrow();
+        timeline.record(new PartContext(directive, part), EventType.RISK_FLAGGED, null,
+                new EventDetails.RiskFlagged(id, risk.rule().key(), risk.rule().label(), risk.reason()));
+        return true;
     }
 
     private Optional<LocalDate> leadSignedOn(String number) {

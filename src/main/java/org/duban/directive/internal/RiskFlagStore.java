@@ -47,6 +47,12 @@ public class RiskFlagStore {
                 + "WHERE id = ? AND handled_at IS NULL", by, at, note, id) == 1;
     }
 
+    /** The open flag of a part and rule, if any. */
+    public Optional<RiskFlagRow> openOf(String number, String unit, String rule) {
+        return jdbc.query("SELECT * FROM risk_flag WHERE open_key = ?", RiskFlagStore::row, openKey(number, unit, rule))
+                .stream().findFirst();
+    }
+
     public Optional<RiskFlagRow> find(long id) {
         return jdbc.query("SELECT * FROM risk_flag WHERE id = ?", RiskFlagStore::row, id).stream().findFirst();
     }

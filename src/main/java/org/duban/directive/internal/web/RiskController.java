@@ -7,7 +7,14 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.duban.directive.EventDetails;
+import org.duban.directive.EventType;
 import org.duban.directive.internal.DirectiveAccess;
+import org.duban.directive.internal.DirectiveStore;
+import org.duban.directive.internal.PartContext;
+import org.duban.directive.internal.PartStore;
+import org.duban.directive.internal.RiskRules;
+import org.duban.directive.internal.Timeline;
 import org.duban.directive.internal.RiskFlagStore;
 import org.duban.directive.internal.RiskFlagStore.RiskFlagRow;
 import org.duban.system.ApiException;
@@ -38,9 +45,16 @@ class RiskController {
     private final DirectiveAccess access;
     private final RiskFlagStore flags;
     private final Clock clock;
+    private final DirectiveStore directives;
+    private final PartStore parts;
+    private final Timeline timeline;
 
-    RiskController(DirectiveAccess access, RiskFlagStore flags, Clock clock) {
+    RiskController(DirectiveAccess access, RiskFlagStore flags, Clock clock, DirectiveStore directives,
+            PartStore parts, Timeline timeline) {
         this.access = access;
+        this.directives = directives;
+        this.parts = parts;
+        this.timeline = timeline;
         this.flags = flags;
         this.clock = clock;
     }
@@ -89,6 +103,10 @@ class RiskController {
         if (!flags.handle(flag.id(), user.id(), note, OffsetDateTime.now(clock))) {
             throw ApiException.conflict("risk-already-handled", "该风险预警已处理，不能重复处理");
         }
+        String label = RiskRules.Rule.ofKey(flag.rule()).map(RiskRules.Rule::label).orElse(flag.rule());
+        timeline.record(new PartContext(directives.find(number).orElseThrow(),
+                parts.find(number, flag.unit()).orElseThrow()), EventType.RISK_HANDLED, user.id(),
+                new EventDetails.RiskHandled(flag.id(), flag.rule(), label, note));
         return flags.find(id).orElseThrow();
     }
 }
