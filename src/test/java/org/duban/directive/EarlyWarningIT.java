@@ -73,6 +73,10 @@ class EarlyWarningIT {
         assertThat(Http.basic(port, "kjj", "demo").get("/api/risks?directive=" + number).body())
                 .as("another unit does not").isEqualTo("[]");
 
+        String overview = Http.loggedIn(port, "supervisor", "demo").get("/overview").body();
+        assertThat(overview).as("the overview lists the flag with its reason and link")
+                .contains("风险预警", "协办单位未签收", "仍未签收", "/directives/" + number);
+
         long id = jdbc.queryForObject("SELECT id FROM risk_flag WHERE directive_number = ?", Long.class, number);
         String handling = "/api/directives/" + number + "/risks/" + id + "/handling";
         Http.Response byUnit = Http.basic(port, "zdxq", "demo").post(handling, "{\"note\":\"已签收\"}");
