@@ -77,6 +77,11 @@ class EarlyWarningIT {
         assertThat(overview).as("the overview lists the flag with its reason and link")
                 .contains("风险预警", "协办单位未签收", "仍未签收", "/directives/" + number);
 
+        Http.Response report = Http.basic(port, "admin", "demo").post("/api/reports/daily/2026-12-04/regeneration", "");
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT content FROM report WHERE kind = 'daily' AND period_key = '2026-12-04'",
+                String.class)).as("the daily report lists the flag").contains("协办单位未签收", "仍未签收", number);
+
         long id = jdbc.queryForObject("SELECT id FROM risk_flag WHERE directive_number = ?", Long.class, number);
         String handling = "/api/directives/" + number + "/risks/" + id + "/handling";
         Http.Response byUnit = Http.basic(port, "zdxq", "demo").post(handling, "{\"note\":\"已签收\"}");
