@@ -109,6 +109,27 @@ public sealed interface EventDetails {
     }
 
     /** {@code reason} is the key of an {@link UrgeReason}. */
+    /** {@code rule} is the early-warning rule's key, {@code label} its name as people read it. */
+    record RiskFlagged(long flag, String rule, String label, String reason) implements EventDetails {
+        public String describe(Names names) {
+            return label + "：" + reason;
+        }
+
+        public String text() {
+            return reason;
+        }
+    }
+
+    record RiskHandled(long flag, String rule, String label, String note) implements EventDetails {
+        public String describe(Names names) {
+            return "已处理预警（" + label + "）；处理情况：" + note;
+        }
+
+        public String text() {
+            return note;
+        }
+    }
+
     record Urged(String reason, String note) implements EventDetails {
         public String describe(Names names) {
             String why = UrgeReason.ofKey(reason).map(UrgeReason::label).orElse(reason);

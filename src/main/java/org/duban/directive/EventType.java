@@ -28,7 +28,11 @@ public enum EventType {
     CLOSED("办结归档"),
     WITHDRAWN("撤回"),
     /** The year's holiday schedule changed: the part's yellow period and next supervision moment were recomputed. */
-    RESCHEDULED("按新工作日历重排督办时间");
+    RESCHEDULED("按新工作日历重排督办时间"),
+    /** Early warning (问题自动发现): the part was flagged at risk before turning red, with the reason. */
+    RISK_FLAGGED("预警"),
+    /** The office marked a risk flag handled, with a note. */
+    RISK_HANDLED("预警已处理");
 
     private final String label;
 

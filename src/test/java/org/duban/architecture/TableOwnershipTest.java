@@ -32,7 +32,7 @@ class TableOwnershipTest {
     static {
         for (String table : List.of("directive", "directive_department", "directive_event", "audit_chain_head",
                 "audit_checkpoint", "reminder_sent", "idempotency_key", "directive_number_sequence", "light_clock",
-                "evidence_file")) {
+                "evidence_file", "risk_flag")) {
             OWNERS.put(table, "directive");
         }
         OWNERS.put("directive_import", "batch");

@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OverviewPage {
 
     private final DashboardQueries queries;
+    private final org.duban.directive.RiskFlags risks;
 
-    OverviewPage(DashboardQueries queries) {
+    OverviewPage(DashboardQueries queries, org.duban.directive.RiskFlags risks) {
         this.queries = queries;
+        this.risks = risks;
     }
 
     @GetMapping("/overview")
@@ -25,6 +27,7 @@ class OverviewPage {
                 under == null || under.isBlank() ? null : under.strip());
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("charts", OverviewCharts.of(dashboard));
+        model.addAttribute("risks", risks.open(user.seesEverything() ? null : user.departments()));
         return "dashboard/overview";
     }
 }

@@ -38,6 +38,9 @@ class Audiences {
                     : Audience.NOBODY;
             case ESCALATED -> part != null && part.isSubPart() ? Audience.units(List.of(part.parentUnit()))
                     : Audience.person(directive.responsibleLeader());
+            // early warning is for the office to act on; the unit learns of the handling through the office's note
+            case RISK_FLAGGED -> Audience.supervisionOffice();
+            case RISK_HANDLED -> part == null ? Audience.NOBODY : Audience.units(List.of(part.unit()));
             default -> Audience.NOBODY;
         };
     }

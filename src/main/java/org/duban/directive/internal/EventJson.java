@@ -64,6 +64,8 @@ class EventJson {
             case SUB_PART_WITHDRAWN -> EventDetails.SubPartWithdrawn.class;
             case CLOSED -> EventDetails.None.class;
             case RESCHEDULED -> EventDetails.Rescheduled.class;
+            case RISK_FLAGGED -> EventDetails.RiskFlagged.class;
+            case RISK_HANDLED -> EventDetails.RiskHandled.class;
         };
     }
 }

@@ -25,10 +25,12 @@ public class LightClock {
     private final Lights lights;
     private final WorkCalendar calendar;
     private final JdbcTemplate jdbc;
+    private final EarlyWarning earlyWarning;
     private volatile LocalDate asOf;
 
-    LightClock(Lights lights, WorkCalendar calendar, JdbcTemplate jdbc) {
+    LightClock(Lights lights, WorkCalendar calendar, JdbcTemplate jdbc, EarlyWarning earlyWarning) {
         this.lights = lights;
+        this.earlyWarning = earlyWarning;
         this.calendar = calendar;
         this.jdbc = jdbc;
     }
@@ -44,6 +46,7 @@ public class LightClock {
                 int changed = lights.refreshOpen();
                 record(today);
                 asOf = today;
+                scanRisks();
                 log.info("Traffic lights brought up to {}: {} directives changed light", today, changed);
             }
         }
@@ -63,6 +66,15 @@ public class LightClock {
     @Scheduled(cron = "5 0 0 * * *", zone = "Asia/Shanghai")
     void afterMidnight() {
         ensureCurrent();
+    }
+
+    /** Early warning reads the lights just moved (rule 5); a failing pass must not hold the lights back. */
+    private void scanRisks() {
+        try {
+            earlyWarning.scan();
+        } catch (RuntimeException e) {
+            log.warn("Early-warning pass failed; the next day change or step retries it", e);
+        }
     }
 
     private void record(LocalDate today) {

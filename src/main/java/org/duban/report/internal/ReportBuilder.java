@@ -20,8 +20,11 @@ class ReportBuilder {
     private final DirectiveCounts counts;
     private final OpenDirectives open;
     private final Scorecards scorecards;
+    private final org.duban.directive.RiskFlags risks;
 
-    ReportBuilder(DirectiveCounts counts, OpenDirectives open, Scorecards scorecards) {
+    ReportBuilder(DirectiveCounts counts, OpenDirectives open, Scorecards scorecards,
+            org.duban.directive.RiskFlags risks) {
+        this.risks = risks;
         this.counts = counts;
         this.open = open;
         this.scorecards = scorecards;
@@ -37,7 +40,7 @@ class ReportBuilder {
             return new ReportContent(period.kind().key(), period.key(), period.title(), period.from(), period.to(),
                     period.asOf(), summary, counts.dispatchedList(period.from(), period.to(), LISTING_LIMIT),
                     counts.closedList(period.from(), period.to(), LISTING_LIMIT), listing(snapshot.dueSoon()),
-                    listing(snapshot.overdue()), null, null);
+                    listing(snapshot.overdue()), null, null, riskLines());
         }
         Scorecard scorecard = scorecards.of(period.period());
         Scorecard.Row all = scorecard.overall();
@@ -46,7 +49,13 @@ class ReportBuilder {
                 all.averageScore(), all.urges());
         return new ReportContent(period.kind().key(), period.key(), period.title(), period.from(), period.to(),
                 period.asOf(), summary, null, null, listing(snapshot.dueSoon()), listing(snapshot.overdue()),
-                ranking(scorecard), trend(period.period(), all));
+                ranking(scorecard), trend(period.period(), all), null);
+    }
+
+    private List<ReportContent.RiskLine> riskLines() {
+        return risks.open(null).stream().limit(LISTING_LIMIT)
+                .map(r -> new ReportContent.RiskLine(r.number(), r.title(), r.departmentName(), r.ruleLabel(), r.reason()))
+                .toList();
     }
 
     private static ReportContent.Listing listing(List<ReportContent.Line> lines) {

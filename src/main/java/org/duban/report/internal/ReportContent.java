@@ -18,7 +18,11 @@ import java.util.List;
  */
 public record ReportContent(String kind, String period, String title, LocalDate from, LocalDate to, LocalDate asOf,
         Summary summary, Listing newDirectives, Listing closed, Listing dueSoon, Listing overdue,
-        List<RankLine> ranking, List<TrendLine> trend) {
+        List<RankLine> ranking, List<TrendLine> trend, List<RiskLine> risks) {
+
+    /** An open early-warning flag (风险预警) when the daily report was built; none in the periodic reports. */
+    public record RiskLine(String number, String title, String department, String rule, String reason) {
+    }
 
     /**
      * @param issued      directives dispatched in the period
