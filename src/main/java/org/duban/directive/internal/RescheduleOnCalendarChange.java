@@ -52,6 +52,9 @@ class RescheduleOnCalendarChange {
         this.management = management;
         this.engine = engine;
         this.transaction = new TransactionTemplate(transactions);
+        // the listener runs after the schedule's transaction committed, with its resources still bound: each part gets
+        // a transaction of its own, never the finished one
+        this.transaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
