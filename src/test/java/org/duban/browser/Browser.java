@@ -41,6 +41,11 @@ final class Browser implements AutoCloseable {
      * ({@code --lang}, which {@code navigator.language} reports) and the Accept-Language header.
      */
     Browser(int port, String language) {
+        this("http://localhost:" + port, language);
+    }
+
+    /** A browser on Duban at {@code base} (e.g. http://127.0.0.1:8080, where single sign-on needs an IP literal). */
+    Browser(String base, String language) {
         org.duban.support.Chromium.require();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(org.duban.support.Chromium.BINARY);
@@ -52,7 +57,7 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(org.duban.support.Chromium.DRIVER))
                 .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
         this.driver = new ChromeDriver(service, options);
-        this.base = "http://localhost:" + port;
+        this.base = base;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 

@@ -78,6 +78,11 @@ public final class Http {
         return new Http("http://localhost:" + port, "Basic " + token);
     }
 
+    /** A machine client with a bearer token (single sign-on's provider issued it). */
+    public static Http bearer(int port, String token) {
+        return new Http("http://localhost:" + port, "Bearer " + token);
+    }
+
     /** Logs in through the login form, as a browser would; the session cookie is kept. */
     public static Http loggedIn(int port, String user, String password) {
         Http http = anonymous(port);

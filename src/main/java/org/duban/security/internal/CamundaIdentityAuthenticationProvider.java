@@ -1,20 +1,17 @@
 package org.duban.security.internal;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import lombok.extern.slf4j.Slf4j;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.User;
-import org.duban.organisation.Groups;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -28,16 +25,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    /** A login that can exist (Camunda's id whitelist, {@code EngineIdentityPlugin}); anything else fails unlooked. */
-    private static final Pattern LOGIN = Pattern.compile(EngineIdentityPlugin.ID_PATTERN);
-    private static final int MAX_LOGIN_LENGTH = 64;
-
     private final IdentityService identity;
+    private final PersonAuthorities people;
     private final LoginThrottle throttle;
     private final DeviceCookies deviceCookies;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identity, LoginThrottle throttle, DeviceCookies deviceCookies) {
+    CamundaIdentityAuthenticationProvider(IdentityService identity, PersonAuthorities people, LoginThrottle throttle,
+            DeviceCookies deviceCookies) {
         this.identity = identity;
+        this.people = people;
         this.throttle = throttle;
         this.deviceCookies = deviceCookies;
     }
@@ -47,8 +43,8 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
         LoginRequest from = authentication.getDetails() instanceof LoginRequest request ? request : LoginRequest.UNKNOWN;
-        String login = userId != null && userId.length() <= MAX_LOGIN_LENGTH && LOGIN.matcher(userId).matches()
-                ? userId : null;
+        // a login that cannot exist fails unlooked
+        String login = PersonAuthorities.wellFormed(userId).orElse(null);
         String device = login == null ? null : deviceCookies.nonceFor(login, from.deviceCookies());
         LoginThrottle.Admission admission = throttle.admit(login, from.source(), device);
         if (login == null || credentials == null || !passwordMatches(login, credentials.toString())) {
@@ -59,9 +55,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         if (device == null) {
             from.issueDeviceCookie(login);
         }
-        List<GrantedAuthority> authorities = identity.createGroupQuery().groupMember(userId).list().stream()
-                .<GrantedAuthority>map(group -> new SimpleGrantedAuthority(Groups.authority(group.getId())))
-                .toList();
+        List<GrantedAuthority> authorities = people.groupsOf(login);
         UsernamePasswordAuthenticationToken authenticated =
                 UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
         authenticated.setDetails(new WebAuthenticationDetails(from.source(), null));

@@ -1,6 +1,7 @@
 package org.duban.security.internal;
 
 import java.io.IOException;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -9,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,11 +33,26 @@ class SecurityHeaders extends OncePerRequestFilter {
     static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
     private static final String POLICY = "default-src 'self'; script-src 'self' 'nonce-%s'; style-src 'self'%s; "
             + "style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+            + "object-src 'none'; base-uri 'self'; form-action 'self'%s; frame-ancestors 'self'";
     /** Swagger UI adds style elements of its own; our pages do not. */
     private static final String SWAGGER_UI = "/swagger-ui/";
 
     private final SecureRandom random = new SecureRandom();
+    /**
+     * The identity provider's origin, when single sign-on is on: logging out is a form whose answer redirects there
+     * (RP-initiated logout), and browsers hold redirects after a form to its form-action too.
+     */
+    private final String provider;
+
+    SecurityHeaders(ObjectProvider<SsoLogin> sso) {
+        SsoLogin login = sso.getIfAvailable();
+        this.provider = login == null ? "" : " " + origin(login.properties().issuer());
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -49,7 +66,7 @@ class SecurityHeaders extends OncePerRequestFilter {
             String nonce = Base64.getEncoder().encodeToString(bytes);
             request.setAttribute(NONCE, nonce);
             response.setHeader("Content-Security-Policy",
-                    POLICY.formatted(nonce, path.startsWith(SWAGGER_UI) ? " 'unsafe-inline'" : ""));
+                    POLICY.formatted(nonce, path.startsWith(SWAGGER_UI) ? " 'unsafe-inline'" : "", provider));
         }
         chain.doFilter(request, response);
     }
