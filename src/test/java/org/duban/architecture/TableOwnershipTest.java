@@ -41,6 +41,7 @@ class TableOwnershipTest {
         OWNERS.put("notification_preference", "notification");
         OWNERS.put("report", "report");
         OWNERS.put("calendar_schedule", "calendar");
+        OWNERS.put("organisation_version", "organisation");
         OWNERS.put("login_throttle", "security");
         OWNERS.put("device_cookie_key", "security");
         // Spring Session's own tables: written by the library only, configured in system

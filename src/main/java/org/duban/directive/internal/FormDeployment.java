@@ -20,6 +20,8 @@ import org.duban.directive.DirectiveTemplates;
 import org.duban.directive.ReportCycle;
 import org.duban.organisation.Department;
 import org.duban.organisation.Organisation;
+import org.duban.organisation.OrganisationChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
@@ -60,6 +62,14 @@ public class FormDeployment implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         deploy();
+    }
+
+    /** Tasklist offers a new unit (and no longer a removed one) as soon as its version is in force. */
+    @EventListener
+    void on(OrganisationChanged changed) {
+        if (changed.appliedHere()) {
+            deploy();
+        }
     }
 
     public void deploy() {

@@ -2,6 +2,8 @@ package org.duban.intake.internal;
 
 import org.duban.intake.UnitSuggestions;
 import org.duban.organisation.Organisation;
+import org.duban.organisation.OrganisationChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,12 +13,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class DepartmentSuggestions {
 
-    private final SuggestUnits suggest;
+    private final Organisation organisation;
     private final Similarity similarity;
+    private volatile SuggestUnits suggest;
 
     DepartmentSuggestions(Organisation organisation, Similarity similarity) {
+        this.organisation = organisation;
         this.suggest = new SuggestUnits(organisation.departments(), new DutyIndex(organisation.departments()));
         this.similarity = similarity;
+    }
+
+    /** The duties index follows the organisation in force, on every node. */
+    @EventListener
+    void on(OrganisationChanged changed) {
+        this.suggest = new SuggestUnits(organisation.departments(), new DutyIndex(organisation.departments()));
     }
 
     public UnitSuggestions suggest(String title, String instruction) {

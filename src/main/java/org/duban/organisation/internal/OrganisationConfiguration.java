@@ -12,13 +12,18 @@ import org.springframework.core.io.ResourceLoader;
 @Configuration(proxyBeanMethods = false)
 class OrganisationConfiguration {
 
+    /** The file's organisation; {@link OrganisationLoading} puts the version in force into it at start-up. */
     @Bean
     Organisation organisation(ResourceLoader resources, IdentityProperties properties) throws IOException {
         Resource file = resources.getResource(properties.location());
-        String name = properties.location().startsWith("classpath:") ? "processes/" + file.getFilename()
-                : properties.location();
         try (InputStream in = file.getInputStream()) {
-            return new OrganisationFileReader().read(name, in);
+            return new OrganisationFileReader().read(fileName(properties), in);
         }
+    }
+
+    /** How the file is named in messages and in the versions' history: processes/organisation.yaml. */
+    static String fileName(IdentityProperties properties) {
+        String location = properties.location();
+        return location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
     }
 }

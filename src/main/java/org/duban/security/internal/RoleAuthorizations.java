@@ -34,6 +34,8 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.duban.organisation.Department;
 import org.duban.organisation.Groups;
 import org.duban.organisation.Organisation;
+import org.duban.organisation.OrganisationChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -68,6 +70,14 @@ class RoleAuthorizations implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transaction.executeWithoutResult(status -> grantAll());
+    }
+
+    /** New units get their grants with the version that brings them (in its transaction, on the node applying it). */
+    @EventListener
+    void on(OrganisationChanged changed) {
+        if (changed.appliedHere()) {
+            grantAll();
+        }
     }
 
     private void grantAll() {

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.duban.organisation.Department;
 import org.duban.organisation.Groups;
 import org.duban.organisation.Organisation;
+import org.duban.organisation.OrganisationChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -53,6 +55,14 @@ class TasklistFilters implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transaction.executeWithoutResult(status -> specs().forEach(this::save));
+    }
+
+    /** A new unit's filter, and everyone's filters shared with it, come with the version that brings it. */
+    @EventListener
+    void on(OrganisationChanged changed) {
+        if (changed.appliedHere()) {
+            specs().forEach(this::save);
+        }
     }
 
     private List<Spec> specs() {
