@@ -258,8 +258,19 @@ class EvidenceIT {
         assertThat(JSON.readTree(ruyihu.get("/api/directives/" + number + "/evidence").body()))
                 .extracting(f -> f.get("name").asText()).containsExactly("东片区.png");
         assertThat(ruyihu.getBytes("/api/evidence/" + file).status()).isEqualTo(200);
+        // and, through /engine-rest, the east's task: in the search, by id, its variables; never to work on
+        JsonNode eastTasks = JSON.readTree(ruyihu.get("/engine-rest/task?processInstanceId=" + eastInstance).body());
+        assertThat(eastTasks).hasSize(1);
+        String eastTask = eastTasks.get(0).get("id").asText();
+        assertThat(ruyihu.get("/engine-rest/task/" + eastTask).status()).isEqualTo(200);
+        assertThat(ruyihu.get("/engine-rest/task/" + eastTask + "/variables").status()).isEqualTo(200);
+        assertThat(ruyihu.post("/engine-rest/task/" + eastTask + "/claim", "{\"userId\":\"ruyihu\"}").status())
+                .isIn(403, 404);
+        assertThat(ruyihu.post("/engine-rest/task/" + eastTask + "/complete", "{}").status()).isIn(403, 404);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(eastTask).singleResult().getAssignee()).isNull();
         Http longzihu = Http.basic(port, "longzihu", "demo");
         assertThat(longzihu.getBytes("/api/evidence/" + file).status()).isEqualTo(403);
+        assertThat(longzihu.get("/engine-rest/task/" + eastTask).status()).isIn(403, 404);
         assertThat(JSON.readTree(longzihu.get("/engine-rest/task?processInstanceId=" + eastInstance).body())).isEmpty();
         // the files never enter the engine: no variable of the part holds them
         assertThat(engine.getRuntimeService().getVariables(eastInstance).keySet())

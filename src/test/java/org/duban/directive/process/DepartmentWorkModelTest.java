@@ -120,7 +120,8 @@ class DepartmentWorkModelTest {
         delegates.put("signalDeadlineDelegate", e -> { });
         delegates.put("urgeDepartmentDelegate", e -> { });
         delegates.put("escalateDelegate", e -> { });
-        beans = ModelBeans.register(delegates, List.of("describeTaskListener", "validateSigningListener",
+        beans = ModelBeans.register(delegates, List.of("describeTaskListener", "grantSubtreeReadersListener",
+                "validateSigningListener",
                 "validateReassignmentListener", "validateHandlingListener", "validateExtensionDecisionListener",
                 "validateReviewListener"), Map.of("partFacts", facts));
     }
@@ -140,7 +141,8 @@ class DepartmentWorkModelTest {
         assertThat(part).isWaitingAt("Task_SignDirective");
         assertThat(task(part)).hasCandidateGroup("dept-kjj").hasDueDate(facts.signDueAt(null));
         assertThat(task(part).getPriority()).as("the directive's priority").isEqualTo(75);
-        assertThat(beans.calls).containsExactly("bindPartDelegate", "describeTaskListener:create");
+        assertThat(beans.calls).containsExactly("bindPartDelegate", "describeTaskListener:create",
+                "grantSubtreeReadersListener:create");
 
         complete(task(part), withVariables(SIGN_OUTCOME, SIGN_OUTCOME_SIGN));
         assertThat(part).hasPassed("Task_RecordSigning", "Gateway_Signed").isWaitingAt("Task_HandleDirective",
@@ -174,7 +176,7 @@ class DepartmentWorkModelTest {
         complete(task(part), withVariables(REASSIGN, true, NEW_UNIT, "zdxq"));
         assertThat(part).hasPassed("Task_RecordReassignment").isWaitingAt("Task_SignDirective");
         assertThat(beans.calls).containsSubsequence("recordSigningDelegate", "validateReassignmentListener:complete",
-                "recordReassignmentDelegate", "describeTaskListener:create");
+                "recordReassignmentDelegate", "describeTaskListener:create", "grantSubtreeReadersListener:create");
     }
 
     @Test
