@@ -46,6 +46,12 @@
     return { department: department || null, note: form.elements.note.value || null };
   }, function () { return '已催办，相关单位将收到催办通知。'; });
 
+  document.querySelectorAll('form.risk-handling').forEach(function (form) {
+    wire(form, function () {
+      return { note: form.elements.note.value };
+    }, function () { return '已标记为已处理，处理情况已记入办理时间线。'; });
+  });
+
   wire('withdraw-form', function (form) {
     return { reason: form.elements.reason.value };
   }, function () { return '事项已撤回。'; });

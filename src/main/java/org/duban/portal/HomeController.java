@@ -1,5 +1,6 @@
 package org.duban.portal;
 
+import org.duban.directive.RiskFlags;
 import org.duban.directive.WorkDesk;
 import org.duban.system.CurrentUser;
 import org.springframework.security.core.Authentication;
@@ -15,9 +16,11 @@ class HomeController {
     static final int DESK_ROWS = 20;
 
     private final WorkDesk desk;
+    private final RiskFlags risks;
 
-    HomeController(WorkDesk desk) {
+    HomeController(WorkDesk desk, RiskFlags risks) {
         this.desk = desk;
+        this.risks = risks;
     }
 
     @GetMapping("/")
@@ -25,6 +28,11 @@ class HomeController {
         CurrentUser user = CurrentUser.of(authentication);
         model.addAttribute("work", desk.openWork(user, DESK_ROWS));
         model.addAttribute("counts", desk.countsByStep(user));
+        // 风险预警 on the desk: a unit's own flags (before they turn red); the office and leaders see the city's
+        var flags = user.seesEverything() ? risks.open(null) : user.departments().isEmpty() ? java.util.List.<RiskFlags.RiskFlag>of()
+                : risks.open(user.departments());
+        model.addAttribute("risks", flags.stream().limit(DESK_ROWS).toList());
+        model.addAttribute("riskCount", flags.size());
         return "home";
     }
 }

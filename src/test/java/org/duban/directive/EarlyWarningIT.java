@@ -77,6 +77,17 @@ class EarlyWarningIT {
         assertThat(overview).as("the overview lists the flag with its reason and link")
                 .contains("风险预警", "协办单位未签收", "仍未签收", "/directives/" + number);
 
+        String page = Http.loggedIn(port, "supervisor", "demo").get("/directives/" + number).body();
+        assertThat(page).as("the directive page shows the flag with a handling form for the office")
+                .contains("id=\"risks\"", "协办单位未签收", "仍未签收", "risk-handling", "标记已处理");
+        assertThat(Http.loggedIn(port, "zdxq", "demo").get("/directives/" + number).body())
+                .as("the unit sees its flag, without the office's form").contains("协办单位未签收", "待督查室处理")
+                .doesNotContain("标记已处理");
+        assertThat(Http.loggedIn(port, "zdxq", "demo").get("/").body()).as("and on its desk")
+                .contains("id=\"desk-risks\"", "协办单位未签收", number);
+        assertThat(Http.loggedIn(port, "kjj", "demo").get("/").body()).as("not on another unit's desk")
+                .doesNotContain("协办单位未签收");
+
         Http.Response report = Http.basic(port, "admin", "demo").post("/api/reports/daily/2026-12-04/regeneration", "");
         assertThat(report.status()).as(report.body()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT content FROM report WHERE kind = 'daily' AND period_key = '2026-12-04'",
@@ -101,9 +112,50 @@ class EarlyWarningIT {
         String trail = office.get("/api/directives/" + number).body();
         assertThat(trail).as("the timeline shows the flag and its handling")
                 .contains("RISK_FLAGGED", "RISK_HANDLED", "协办单位未签收", "已电话督促协办单位当日签收");
+        assertThat(Http.loggedIn(port, "supervisor", "demo").get("/directives/" + number).body())
+                .contains("已处理：", "已电话督促协办单位当日签收").doesNotContain("标记已处理");
         Http.Response again = office.post(handling, "{\"note\":\"再次处理\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.body()).contains("已处理");
+    }
+
+    @Test
+    void aSecondExtensionRequestIsFlaggedBeforeTheDeadlinePasses() {
+        ProcessInstance directive = driver.issue("leader", "kjj", "", "2026-12-31", "none");
+        String number = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(directive.getId()).singleResult().getBusinessKey();
+        ProcessInstance work = driver.departmentWork(number, "kjj");
+        driver.sign("kjj", work);
+        driver.complete("kjj", work, java.util.Map.of("outcome", "extend", "requestedDeadline", "2027-01-15",
+                "extensionReason", "需协调市场主体"));
+        driver.complete("supervisor", work, java.util.Map.of("extensionApproved", true));
+        earlyWarning.scan();
+        assertThat(flags(number)).as("one extension is no warning").isZero();
+
+        ProcessDriver.clock("2026-12-08T10:00:00+08:00");
+        driver.complete("kjj", work, java.util.Map.of("outcome", "extend", "requestedDeadline", "2027-01-29",
+                "extensionReason", "仍需协调"));
+        earlyWarning.scan();
+        assertThat(flags(number)).isEqualTo(1);
+        assertThat(Http.basic(port, "supervisor", "demo").get("/api/risks?directive=" + number).body())
+                .contains("\"rule\":\"second-extension\"", "已延期1次，又第2次申请延期");
+    }
+
+    @Test
+    void noProgressReportForLongerThanTheCadenceIsFlagged() {
+        ProcessInstance directive = driver.issue("leader", "kjj", "", "2027-02-26", "weekly");
+        String number = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(directive.getId()).singleResult().getBusinessKey();
+        driver.sign("kjj", driver.departmentWork(number, "kjj"));
+        ProcessDriver.clock("2026-12-04T10:00:00+08:00");
+        earlyWarning.scan();
+        assertThat(flags(number)).as("within the week").isZero();
+
+        ProcessDriver.clock("2026-12-16T10:00:00+08:00");
+        earlyWarning.scan();
+        assertThat(flags(number)).isEqualTo(1);
+        assertThat(Http.basic(port, "kjj", "demo").get("/api/risks?directive=" + number).body())
+                .contains("\"rule\":\"no-progress\"");
     }
 
     int flags(String number) {

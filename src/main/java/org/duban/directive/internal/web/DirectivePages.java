@@ -43,10 +43,17 @@ class DirectivePages {
 
     private final org.duban.directive.internal.EvidenceStore evidence;
     private final org.duban.directive.internal.EvidenceCheck evidenceCheck;
+    private final org.duban.directive.internal.RiskFlagStore risks;
+
+    /** One early-warning flag on the directive page, with names as people read them. */
+    record RiskRow(long id, String unitName, String ruleLabel, String reason, java.time.OffsetDateTime raisedAt,
+            boolean open, String handledByName, java.time.OffsetDateTime handledAt, String handledNote) {}
 
     DirectivePages(DirectiveQueries queries, DirectiveAccess access, Organisation organisation,
             DirectiveTemplates templates, ScoreDecision scoreDecision, WorkCalendar calendar,
-            org.duban.directive.internal.EvidenceStore evidence, org.duban.directive.internal.EvidenceCheck evidenceCheck) {
+            org.duban.directive.internal.EvidenceStore evidence, org.duban.directive.internal.EvidenceCheck evidenceCheck,
+            org.duban.directive.internal.RiskFlagStore risks) {
+        this.risks = risks;
         this.evidence = evidence;
         this.evidenceCheck = evidenceCheck;
         this.queries = queries;
@@ -115,6 +122,18 @@ class DirectivePages {
                         org.duban.directive.internal.EvidenceCheck.PREVIEWABLE.contains(f.mediaType()),
                         f.mediaType().startsWith("image/")))
                 .toList());
+        // 风险预警: open flags first, each with its rule and reason; the office records how it was handled
+        model.addAttribute("risks", risks.ofDirective(number).stream().filter(RiskController.visibleTo(user))
+                .sorted(java.util.Comparator.comparing((org.duban.directive.internal.RiskFlagStore.RiskFlagRow f) -> !f.isOpen())
+                        .thenComparing(f -> f.raisedAt(), java.util.Comparator.reverseOrder()))
+                .map(f -> new RiskRow(f.id(), organisation.department(f.unit()).map(x -> x.name()).orElse(f.unit()),
+                        org.duban.directive.internal.RiskRules.Rule.ofKey(f.rule())
+                                .map(org.duban.directive.internal.RiskRules.Rule::label).orElse(f.rule()),
+                        f.reason(), f.raisedAt(), f.isOpen(), f.handledBy() == null ? null
+                                : organisation.member(f.handledBy()).map(m -> m.name()).orElse(f.handledBy()),
+                        f.handledAt(), f.handledNote()))
+                .toList());
+        model.addAttribute("canHandleRisks", office);
         model.addAttribute("noSchedule", calendar.hasSchedule(view.currentDeadline().getYear()) ? null
                 : view.currentDeadline().getYear() + " 年的国务院节假日安排尚未发布，工作日暂按周一至周五计算");
         return "directive/directive";

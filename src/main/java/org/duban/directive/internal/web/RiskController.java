@@ -59,6 +59,11 @@ class RiskController {
         this.clock = clock;
     }
 
+    /** Who sees a flag: leaders, the office and auditors all; a unit its own (the API and the directive page). */
+    static java.util.function.Predicate<RiskFlagRow> visibleTo(CurrentUser user) {
+        return flag -> user.seesEverything() || user.departments().contains(flag.unit());
+    }
+
     @Operation(summary = "未处理的风险预警", description = "督查室和领导看全部，承办单位只看本单位的；可按事项编号、单位、规则筛选。")
     @GetMapping("/api/risks")
     List<RiskFlagRow> open(@RequestParam(required = false) String directive,
@@ -66,7 +71,7 @@ class RiskController {
             Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         return flags.open().stream()
-                .filter(f -> user.seesEverything() || user.departments().contains(f.unit()))
+                .filter(visibleTo(user))
                 .filter(f -> directive == null || directive.equals(f.number()))
                 .filter(f -> department == null || department.equals(f.unit()))
                 .filter(f -> rule == null || rule.equals(f.rule()))
@@ -78,9 +83,7 @@ class RiskController {
     List<RiskFlagRow> ofDirective(@PathVariable String number, Authentication authentication) {
         CurrentUser user = CurrentUser.of(authentication);
         access.requireVisible(number, user);
-        return flags.ofDirective(number).stream()
-                .filter(f -> user.seesEverything() || user.departments().contains(f.unit()))
-                .toList();
+        return flags.ofDirective(number).stream().filter(visibleTo(user)).toList();
     }
 
     @Operation(summary = "处理风险预警", description = "督查室或领导写明处理情况后标记为已处理。")
