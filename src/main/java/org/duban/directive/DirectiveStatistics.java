@@ -88,4 +88,10 @@ public interface DirectiveStatistics {
 
     /** For each range (consecutive, in order) the results of every unit that finished something in it. */
     List<Map<String, UnitResults>> resultsByUnit(List<Range> ranges);
+
+    /** What one unit went through in a period: urges received, returns for rework, extension requests. */
+    record UnitPattern(String unit, int urges, int reworks, int extensions) {}
+
+    /** Per unit, the urges, reworks and extension requests recorded from {@code from} to {@code to} (Beijing days). */
+    List<UnitPattern> patterns(LocalDate from, LocalDate to);
 }

@@ -227,6 +227,8 @@ class ScorecardIT {
         driver.sign("dsjj-zwfw", work);
         ProcessDriver.clock("2022-03-09T10:00:00+08:00");
         driver.submit("dsjj-zwfw", work);
+        driver.returnForRework(work);
+        driver.submit("dsjj-zwfw", work);
         driver.accept(work, 5);
 
         Scorecard march = scorecards.of(Period.parse("2022-03").orElseThrow());
@@ -237,6 +239,15 @@ class ScorecardIT {
         assertThat(row.averageScore()).isEqualByComparingTo((BigDecimal) part.get("score"));
         assertThat(jdbc.queryForObject("SELECT status FROM directive WHERE number = ?", String.class, number))
                 .isEqualTo("CLOSED");
+
+        // 异常情况 on the page: the unit with the period's urge and rework, counted from the trail
+        String page = Http.loggedIn(port, "supervisor", "demo").get("/scorecards?period=2022-03").body();
+        String unusual = page.substring(page.indexOf("id=\"unusual\""), page.indexOf("近六期走势"));
+        assertThat(unusual).contains("催办最多", "退回重办最多", "申请延期最多", "data-unit=\"dsjj-zwfw\"", "1 次", "本期没有");
+        assertThat(unusual.split("data-unit=\"dsjj-zwfw\"", -1)).as("in the urges' and the reworks' lists").hasSize(3);
+        String april = Http.loggedIn(port, "supervisor", "demo").get("/scorecards?period=2022-04").body();
+        assertThat(april.substring(april.indexOf("id=\"unusual\""), april.indexOf("近六期走势")))
+                .doesNotContain("data-unit=\"dsjj-zwfw\"");
     }
 
     private JsonNode get(String login, String path) throws Exception {

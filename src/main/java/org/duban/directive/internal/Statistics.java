@@ -220,4 +220,25 @@ class Statistics implements DirectiveStatistics {
     private static String in(Collection<String> units) {
         return units.stream().map(u -> "?").collect(Collectors.joining(","));
     }
+
+    /** Counted from the trail by type and time (index {@code directive_event_by_type}). */
+    @Override
+    public List<UnitPattern> patterns(LocalDate from, LocalDate to) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        jdbc.query("SELECT department, type, COUNT(*) FROM directive_event WHERE type IN (?, ?, ?) "
+                        + "AND occurred_at >= ? AND occurred_at < ? AND department IS NOT NULL GROUP BY department, type",
+                rs -> {
+                    int[] c = counts.computeIfAbsent(rs.getString(1), unit -> new int[3]);
+                    c[switch (org.duban.directive.EventType.valueOf(rs.getString(2))) {
+                        case URGED -> 0;
+                        case RETURNED_FOR_REWORK -> 1;
+                        default -> 2;
+                    }] += rs.getInt(3);
+                }, org.duban.directive.EventType.URGED.name(), org.duban.directive.EventType.RETURNED_FOR_REWORK.name(),
+                org.duban.directive.EventType.EXTENSION_REQUESTED.name(),
+                from.atStartOfDay(org.duban.calendar.WorkCalendar.ZONE).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(org.duban.calendar.WorkCalendar.ZONE).toOffsetDateTime());
+        return counts.entrySet().stream().map(e -> new UnitPattern(e.getKey(), e.getValue()[0], e.getValue()[1],
+                e.getValue()[2])).toList();
+    }
 }

@@ -25,13 +25,23 @@ class ScorecardPages {
     /** What the chart script needs, in types the page's JavaScript inlining can write without help. */
     record Chart(String title, List<String> labels, List<Object> scores, List<Object> rates) {}
 
+    /** 异常情况: the units that stood out this period by one figure, most first. */
+    record Unusual(String title, String unitOfCount, List<Line> lines) {}
+
+    record Line(String unit, String name, int count) {}
+
+    /** How many units each list of unusual patterns names. */
+    static final int UNUSUAL_TOP = 3;
+
     private final Scorecards scorecards;
     private final ScorecardPeriods periods;
     private final ScorecardVisibility visibility;
     private final org.duban.organisation.Organisation organisation;
+    private final org.duban.directive.DirectiveStatistics statistics;
 
     ScorecardPages(Scorecards scorecards, ScorecardPeriods periods, ScorecardVisibility visibility,
-            org.duban.organisation.Organisation organisation) {
+            org.duban.organisation.Organisation organisation, org.duban.directive.DirectiveStatistics statistics) {
+        this.statistics = statistics;
         this.organisation = organisation;
         this.scorecards = scorecards;
         this.periods = periods;
@@ -70,7 +80,33 @@ class ScorecardPages {
         model.addAttribute("everyone", ScorecardVisibility.seesEveryDepartment(user));
         model.addAttribute("groups", choices(period));
         model.addAttribute("chart", chart(scorecard));
+        model.addAttribute("unusual", unusual(scorecard));
         return "scorecards/index";
+    }
+
+    /**
+     * The units of this scorecard (its level, area and the viewer's visibility) with the most urges received, returns
+     * for rework and extension requests in the period, counted from the trail.
+     */
+    private List<Unusual> unusual(Scorecard scorecard) {
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        scorecard.departments().forEach(row -> shown.put(row.department(), row.name()));
+        var patterns = statistics.patterns(scorecard.from(), scorecard.to()).stream()
+                .filter(p -> shown.containsKey(p.unit())).toList();
+        return List.of(
+                top("催办最多", "次", patterns, org.duban.directive.DirectiveStatistics.UnitPattern::urges, shown),
+                top("退回重办最多", "次", patterns, org.duban.directive.DirectiveStatistics.UnitPattern::reworks, shown),
+                top("申请延期最多", "次", patterns, org.duban.directive.DirectiveStatistics.UnitPattern::extensions, shown));
+    }
+
+    private static Unusual top(String title, String unitOfCount,
+            List<org.duban.directive.DirectiveStatistics.UnitPattern> patterns,
+            java.util.function.ToIntFunction<org.duban.directive.DirectiveStatistics.UnitPattern> count,
+            java.util.Map<String, String> names) {
+        return new Unusual(title, unitOfCount, patterns.stream().filter(p -> count.applyAsInt(p) > 0)
+                .sorted(java.util.Comparator.comparingInt(count).reversed()
+                        .thenComparing(org.duban.directive.DirectiveStatistics.UnitPattern::unit))
+                .limit(UNUSUAL_TOP).map(p -> new Line(p.unit(), names.get(p.unit()), count.applyAsInt(p))).toList());
     }
 
     private static Chart chart(Scorecard scorecard) {
