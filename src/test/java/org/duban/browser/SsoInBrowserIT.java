@@ -79,7 +79,8 @@ class SsoInBrowserIT {
             // the provider's session ended as well: it asks who is there again
             browser.click(By.id("sso-login"));
             signInAtTheProvider(browser, "stranger");
-            browser.until(d -> browser.text().contains("组织名单中没有"));
+            // the page source, not an element: the browser is still on its way through the redirects
+            browser.until(d -> d.getPageSource().contains("组织名单中没有"));
             assertThat(browser.text()).contains("stranger", "无法登录");
             browser.screenshot("sso-03-unknown-person");
             browser.open("/");

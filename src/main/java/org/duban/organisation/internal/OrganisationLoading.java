@@ -17,16 +17,14 @@ import org.duban.organisation.InvalidOrganisationException;
 import org.duban.organisation.OpenWorkOfUnits;
 import org.duban.organisation.Organisation;
 import org.duban.organisation.OrganisationChanged;
-import org.duban.system.ApiException;
-import org.duban.system.FieldProblem;
-import org.duban.system.InvalidRequestException;
+import org.duban.organisation.OrganisationChanges;
+import org.duban.organisation.OrganisationReload;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,14 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Slf4j
 @Component
 @Order(OrganisationLoading.ORDER)
-class OrganisationLoading implements ApplicationRunner {
+class OrganisationLoading implements ApplicationRunner, OrganisationReload {
 
     /** Before the identity synchronisation (10) and everything else that reads the organisation at start-up. */
     static final int ORDER = 5;
     private static final int PROBLEMS_SHOWN = 20;
-
-    /** What a preview shows, and the content's fingerprint the apply must repeat. */
-    record Preview(OrganisationChanges changes, String sha256, String summary) {}
 
     private final Organisation organisation;
     private final OrganisationVersions versions;
@@ -98,8 +93,9 @@ class OrganisationLoading implements ApplicationRunner {
         putLatestInForce("start-up");
     }
 
-    /** What {@code content} would change; refused (400, field {@code content}) when it is not a valid organisation. */
-    Preview preview(String content) {
+    /** What {@code content} would change; {@link Refused} when it is not a valid organisation. */
+    @Override
+    public Preview preview(String content) {
         Organisation next = parse(content);
         OrganisationChanges changes = OrganisationChanges.between(organisation, next);
         changes = changes.withOpenWork(openWork.openIn(changes.removedUnitCodes()));
@@ -108,17 +104,18 @@ class OrganisationLoading implements ApplicationRunner {
 
     /**
      * Puts {@code content} in force, provided it is what the administrator previewed ({@code previewedSha256}, else
-     * 409): stored, then the engine's identity and everything that follows the organisation, in one transaction.
+     * {@link NotPreviewed}): stored, then the engine's identity and everything that follows the organisation, in one
+     * transaction.
      */
-    synchronized Preview apply(String content, String previewedSha256, String admin) {
+    @Override
+    public synchronized Preview apply(String content, String previewedSha256, String admin) {
         if (previewedSha256 == null || previewedSha256.isBlank()) {
-            throw new InvalidRequestException("previewed", "请先预览，再确认载入");
+            throw new NotPreviewed("请先预览，再确认载入。");
         }
         Organisation next = parse(content);
         String sha = sha256(content);
         if (!sha.equals(previewedSha256)) {
-            throw new ApiException(HttpStatus.CONFLICT, "organisation-not-previewed", "内容与预览时不同",
-                    "要载入的内容与预览时不同，请重新预览后再确认。");
+            throw new NotPreviewed("要载入的内容与预览时不同，请重新预览后再确认。");
         }
         Preview preview = preview(content);
         if (preview.changes().unchanged()) {
@@ -146,11 +143,14 @@ class OrganisationLoading implements ApplicationRunner {
         });
     }
 
-    List<OrganisationVersions.Entry> history(int limit) {
-        return versions.history(limit);
+    @Override
+    public List<Version> history(int limit) {
+        return versions.history(limit).stream().map(e -> new Version(e.id(), e.loadedBy(), e.fileName(), e.loadedAt(),
+                e.summary())).toList();
     }
 
-    long version() {
+    @Override
+    public long version() {
         return seenVersion;
     }
 
@@ -195,14 +195,12 @@ class OrganisationLoading implements ApplicationRunner {
 
     private Organisation parse(String content) {
         if (content == null || content.isBlank()) {
-            throw new InvalidRequestException("content", "请粘贴或上传组织名单（organisation.yaml 的内容）");
+            throw new Refused(List.of("请粘贴组织名单（organisation.yaml 的内容）"));
         }
         try {
             return reader.read("loaded organisation", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
         } catch (InvalidOrganisationException e) {
-            List<FieldProblem> problems = e.problems().stream().limit(PROBLEMS_SHOWN)
-                    .map(problem -> new FieldProblem("content", ProblemsInChinese.of(problem))).toList();
-            throw new InvalidRequestException(problems);
+            throw new Refused(e.problems().stream().limit(PROBLEMS_SHOWN).map(ProblemsInChinese::of).toList());
         }
     }
 

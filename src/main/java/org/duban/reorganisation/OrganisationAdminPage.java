@@ -1,10 +1,9 @@
-package org.duban.organisation.internal;
+package org.duban.reorganisation;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.duban.organisation.Organisation;
-import org.duban.system.ApiException;
-import org.duban.system.InvalidRequestException;
+import org.duban.organisation.OrganisationReload;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,10 +18,10 @@ class OrganisationAdminPage {
 
     private static final String PAGE = "admin/organisation";
 
-    private final OrganisationLoading loading;
+    private final OrganisationReload loading;
     private final Organisation organisation;
 
-    OrganisationAdminPage(OrganisationLoading loading, Organisation organisation) {
+    OrganisationAdminPage(OrganisationReload loading, Organisation organisation) {
         this.loading = loading;
         this.organisation = organisation;
     }
@@ -40,9 +39,9 @@ class OrganisationAdminPage {
         model.addAttribute("content", content);
         try {
             model.addAttribute("preview", loading.preview(content));
-        } catch (InvalidRequestException e) {
+        } catch (OrganisationReload.Refused e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("errors", e.problems().stream().map(p -> p.message()).toList());
+            model.addAttribute("errors", e.problems());
         }
         return page(model);
     }
@@ -52,16 +51,16 @@ class OrganisationAdminPage {
             Authentication authentication, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         OrganisationController.requireAdmin(authentication);
         try {
-            OrganisationLoading.Preview applied = loading.apply(content, previewed, authentication.getName());
+            OrganisationReload.Preview applied = loading.apply(content, previewed, authentication.getName());
             redirect.addFlashAttribute("applied", applied.changes().unchanged() ? "组织名单未变，未重新载入。"
                     : "已载入并生效：" + applied.summary() + "。");
-        } catch (InvalidRequestException e) {
+        } catch (OrganisationReload.Refused e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("content", content);
-            model.addAttribute("errors", e.problems().stream().map(p -> p.message()).toList());
+            model.addAttribute("errors", e.problems());
             return page(model);
-        } catch (ApiException e) {
-            response.setStatus(e.status().value());
+        } catch (OrganisationReload.NotPreviewed e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("content", content);
             model.addAttribute("errors", java.util.List.of(e.getMessage()));
             return page(model);

@@ -1,4 +1,4 @@
-package org.duban.organisation.internal;
+package org.duban.organisation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,31 +7,27 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.duban.organisation.Department;
-import org.duban.organisation.Member;
 import org.duban.organisation.OpenWorkOfUnits.OpenItem;
-import org.duban.organisation.Organisation;
-import org.duban.organisation.Role;
 
 /**
  * What a new organisation changes against the one in force: units added, removed, moved to another parent or renamed,
  * people added, removed or changed (unit, roles, name), and the open work of the units that would go.
  */
-record OrganisationChanges(List<Unit> addedUnits, List<Unit> removedUnits, List<Move> movedUnits,
+public record OrganisationChanges(List<Unit> addedUnits, List<Unit> removedUnits, List<Move> movedUnits,
         List<Rename> renamedUnits, List<Person> addedPeople, List<Person> removedPeople, List<PersonChange> changedPeople,
         List<OpenItem> openWorkOfRemovedUnits) {
 
-    record Unit(String code, String name, String level, String parent) {}
+    public record Unit(String code, String name, String level, String parent) {}
 
-    record Move(String code, String name, String from, String to) {}
+    public record Move(String code, String name, String from, String to) {}
 
-    record Rename(String code, String from, String to) {}
+    public record Rename(String code, String from, String to) {}
 
-    record Person(String id, String name, String unit, List<String> roles) {}
+    public record Person(String id, String name, String unit, List<String> roles) {}
 
-    record PersonChange(String id, String name, String change) {}
+    public record PersonChange(String id, String name, String change) {}
 
-    static OrganisationChanges between(Organisation before, Organisation after) {
+    public static OrganisationChanges between(Organisation before, Organisation after) {
         List<Unit> added = new ArrayList<>();
         List<Unit> removed = new ArrayList<>();
         List<Move> moved = new ArrayList<>();
@@ -86,22 +82,22 @@ record OrganisationChanges(List<Unit> addedUnits, List<Unit> removedUnits, List<
                 List.of());
     }
 
-    OrganisationChanges withOpenWork(List<OpenItem> open) {
+    public OrganisationChanges withOpenWork(List<OpenItem> open) {
         return new OrganisationChanges(addedUnits, removedUnits, movedUnits, renamedUnits, addedPeople, removedPeople,
                 changedPeople, List.copyOf(open));
     }
 
-    Set<String> removedUnitCodes() {
+    public Set<String> removedUnitCodes() {
         return removedUnits.stream().map(Unit::code).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    boolean unchanged() {
+    public boolean unchanged() {
         return addedUnits.isEmpty() && removedUnits.isEmpty() && movedUnits.isEmpty() && renamedUnits.isEmpty()
                 && addedPeople.isEmpty() && removedPeople.isEmpty() && changedPeople.isEmpty();
     }
 
     /** In Chinese, for the history and the confirmation: "新增单位 2 个；撤销单位 1 个；…", or "无变化". */
-    String summary() {
+    public String summary() {
         List<String> parts = new ArrayList<>();
         count(parts, "新增单位", addedUnits.size(), "个");
         count(parts, "撤销单位", removedUnits.size(), "个");
