@@ -48,6 +48,8 @@ class OrganisationLoading implements ApplicationRunner, OrganisationReload {
     /** Before the identity synchronisation (10) and everything else that reads the organisation at start-up. */
     static final int ORDER = 5;
     private static final int PROBLEMS_SHOWN = 20;
+    /** What {@code organisation_version.content} holds (V34); a city's file is a few hundred thousand. */
+    static final int MAX_CHARACTERS = 8_000_000;
 
     private final Organisation organisation;
     private final OrganisationVersions versions;
@@ -196,6 +198,9 @@ class OrganisationLoading implements ApplicationRunner, OrganisationReload {
     private Organisation parse(String content) {
         if (content == null || content.isBlank()) {
             throw new Refused(List.of("请粘贴组织名单（organisation.yaml 的内容）"));
+        }
+        if (content.length() > MAX_CHARACTERS) {
+            throw new Refused(List.of("组织名单过大：不能超过 " + MAX_CHARACTERS + " 个字符"));
         }
         try {
             return reader.read("loaded organisation", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
