@@ -124,6 +124,7 @@ class OrganisationLoading implements ApplicationRunner, OrganisationReload {
             return preview;
         }
         Organisation before = new Organisation(organisation.departments(), organisation.members());
+        long versionBefore = seenVersion;
         return transaction.execute(status -> {
             long version = versions.insert(content, sha, admin, null, OffsetDateTime.now(clock), preview.summary());
             organisation.replaceWith(next);
@@ -133,7 +134,7 @@ class OrganisationLoading implements ApplicationRunner, OrganisationReload {
                 public void afterCompletion(int outcome) {
                     if (outcome != STATUS_COMMITTED) {
                         organisation.replaceWith(before);
-                        seenVersion = -1;
+                        seenVersion = versionBefore;
                     }
                 }
             });

@@ -28,12 +28,22 @@ class OrganisationVersions {
         this.jdbc = jdbc;
     }
 
+    /** The new row's id: its version. */
     long insert(String content, String sha256, String loadedBy, String fileName, OffsetDateTime loadedAt,
             String summary) {
-        jdbc.update("INSERT INTO organisation_version (content, content_sha256, loaded_by, file_name, loaded_at, "
-                + "change_summary) VALUES (?, ?, ?, ?, ?, ?)", content, sha256, loadedBy, fileName, loadedAt,
-                summary.length() > 4000 ? summary.substring(0, 3999) + "…" : summary);
-        return version();
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("INSERT INTO organisation_version (content, content_sha256, "
+                    + "loaded_by, file_name, loaded_at, change_summary) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            insert.setString(1, content);
+            insert.setString(2, sha256);
+            insert.setString(3, loadedBy);
+            insert.setString(4, fileName);
+            insert.setObject(5, loadedAt);
+            insert.setString(6, summary.length() > 4000 ? summary.substring(0, 3999) + "…" : summary);
+            return insert;
+        }, key);
+        return key.getKey().longValue();
     }
 
     /** The highest id: 0 before anything was stored. */
