@@ -53,8 +53,11 @@ public interface DirectiveStatistics {
     /** What a day count is about: the day directives reached their units, or the day they were closed. */
     enum Day { DISPATCHED, CLOSED }
 
-    /** Directives per day from..to (of which these units take part in; every directive when empty). */
-    Map<LocalDate, Long> perDay(Day day, LocalDate from, LocalDate to, Collection<String> units);
+    /**
+     * Directives dispatched and closed per day from..to (of which these units take part in; every directive when
+     * empty): {@code [dispatched, closed]} for each day with either, in one pass over the record.
+     */
+    Map<LocalDate, long[]> perDay(LocalDate from, LocalDate to, Collection<String> units);
 
     /** Directives that reached their units (a draft counts when approved and dispatched) or were closed from..to. */
     int count(Day day, LocalDate from, LocalDate to);

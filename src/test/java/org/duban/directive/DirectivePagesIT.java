@@ -206,6 +206,22 @@ class DirectivePagesIT {
             counted += count.asLong();
         }
         assertThat(counted).as("the dashboard counts only kjj's live and finished parts").isEqualTo(visible);
+
+        // the weekly chart: kjj's directives dispatched and closed in the weeks shown, as the record has them
+        JsonNode weeks = dashboard.get("weeks");
+        String first = weeks.get(0).get("start").asText();
+        long issued = 0;
+        long closed = 0;
+        for (JsonNode week : weeks) {
+            issued += week.get("issued").asLong();
+            closed += week.get("closed").asLong();
+        }
+        String kjjDirectives = " FROM directive d WHERE EXISTS (SELECT 1 FROM directive_department p "
+                + "WHERE p.directive_number = d.number AND p.department = 'kjj') AND ";
+        assertThat(issued).isEqualTo(jdbc.queryForObject("SELECT COUNT(*)" + kjjDirectives
+                + "d.dispatched_on >= CAST(? AS DATE)", Long.class, first)).isPositive();
+        assertThat(closed).isEqualTo(jdbc.queryForObject("SELECT COUNT(*)" + kjjDirectives
+                + "d.status = 'CLOSED' AND d.closed_on >= CAST(? AS DATE)", Long.class, first)).isPositive();
     }
 
     @Test

@@ -136,6 +136,11 @@ class EvidenceIT {
             row = item.get("number").asText().equals(number) ? item : row;
         }
         assertThat(row).as("found under 郑东新区 at the street level").isNotNull();
+        assertThat(streets.get("total").asLong()).as("the total (counted on the units' parts) is what the page lists")
+                .isEqualTo(streets.get("items").size());
+        JsonNode subtree = JSON.readTree(supervisor.get("/api/directives?under=zdxq&size=200").body());
+        assertThat(subtree.get("total").asLong()).isEqualTo(subtree.get("items").size())
+                .isGreaterThanOrEqualTo(streets.get("total").asLong());
         assertThat(row.get("unitsWithEvidence").asInt()).isEqualTo(1);
         assertThat(row.get("unitsVerified").asInt()).isEqualTo(1);
         assertThat(JSON.readTree(supervisor.get("/api/directives?under=dfs&size=200").body()).get("items"))

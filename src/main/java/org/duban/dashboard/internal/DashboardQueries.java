@@ -181,19 +181,15 @@ class DashboardQueries {
     private List<Dashboard.Week> weeks(List<String> departments, LocalDate today) {
         Map<LocalDate, long[]> weeks = weeks(today);
         LocalDate first = weeks.keySet().iterator().next();
-        add(statistics.perDay(DirectiveStatistics.Day.DISPATCHED, first, today, departments), weeks, 0);
-        add(statistics.perDay(DirectiveStatistics.Day.CLOSED, first, today, departments), weeks, 1);
-        return weeks.entrySet().stream().map(e -> new Dashboard.Week(e.getKey(), e.getValue()[0], e.getValue()[1]))
-                .toList();
-    }
-
-    private static void add(Map<LocalDate, Long> perDay, Map<LocalDate, long[]> weeks, int slot) {
-        perDay.forEach((day, count) -> {
+        statistics.perDay(first, today, departments).forEach((day, count) -> {
             long[] week = weeks.get(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
             if (week != null) {
-                week[slot] += count;
+                week[0] += count[0];
+                week[1] += count[1];
             }
         });
+        return weeks.entrySet().stream().map(e -> new Dashboard.Week(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .toList();
     }
 
     private String name(String code) {

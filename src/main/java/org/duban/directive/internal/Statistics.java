@@ -111,18 +111,31 @@ class Statistics implements DirectiveStatistics {
                         Light.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4)), args.toArray());
     }
 
+    /** One statement for both series: the two date indexes (OR) and, for units, one semi-join over their parts. */
     @Override
-    public Map<LocalDate, Long> perDay(Day day, LocalDate from, LocalDate to, Collection<String> units) {
-        String column = column(day);
-        List<Object> args = new ArrayList<>(List.of(from, to));
+    public Map<LocalDate, long[]> perDay(LocalDate from, LocalDate to, Collection<String> units) {
+        List<Object> args = new ArrayList<>(List.of(from, to, from, to));
         args.addAll(units);
+        args.addAll(List.of(from, to, from, to));
         String visible = units.isEmpty() ? "" : " AND EXISTS (SELECT 1 FROM directive_department v "
                 + "WHERE v.directive_number = d.number AND v.department IN (" + in(units) + "))";
-        Map<LocalDate, Long> counts = new LinkedHashMap<>();
-        jdbc.query("SELECT d." + column + ", COUNT(*) FROM directive d WHERE d." + column + " >= ? AND d." + column
-                + " <= ?" + (day == Day.CLOSED ? " AND d.status = 'CLOSED'" : "") + visible + " GROUP BY d." + column,
+        Map<LocalDate, long[]> counts = new java.util.TreeMap<>();
+        jdbc.query("SELECT dispatched, closed, COUNT(*) FROM (SELECT "
+                        + "CASE WHEN d.dispatched_on >= ? AND d.dispatched_on <= ? THEN d.dispatched_on END AS dispatched, "
+                        + "CASE WHEN d.status = 'CLOSED' AND d.closed_on >= ? AND d.closed_on <= ? THEN d.closed_on END "
+                        + "AS closed FROM directive d WHERE 1 = 1" + visible
+                        + " AND (d.dispatched_on >= ? AND d.dispatched_on <= ? OR d.closed_on >= ? AND d.closed_on <= ?)"
+                        + ") x GROUP BY dispatched, closed",
                 rs -> {
-                    counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                    LocalDate dispatched = rs.getObject(1, LocalDate.class);
+                    LocalDate closed = rs.getObject(2, LocalDate.class);
+                    long n = rs.getLong(3);
+                    if (dispatched != null) {
+                        counts.computeIfAbsent(dispatched, day -> new long[2])[0] += n;
+                    }
+                    if (closed != null) {
+                        counts.computeIfAbsent(closed, day -> new long[2])[1] += n;
+                    }
                 }, args.toArray());
         return counts;
     }
