@@ -19,24 +19,19 @@ public interface DirectiveStatistics {
 
     record StatusLightCount(DirectiveStatus status, Light light, long count) {}
 
-    record PartStatusLightCount(PartStatus status, Light light, long count) {}
-
     /** A directive with the earliest deadline among its parts of one light. */
     record DeadlineItem(String number, String title, String leadUnit, LocalDate deadline) {}
 
     /**
-     * @param finished of the parts of this light, those finished between the given days
+     * @param finished of the parts of this status and light, those finished between the given days
      */
-    record UnitLightCount(String unit, Light light, long count, long finished) {}
+    record UnitLightCount(String unit, PartStatus status, Light light, long count, long finished) {}
 
     /** Directives counted by status and stored light. */
     List<StatusLightCount> directivesByStatusAndLight();
 
     /** Directives in progress showing this light. */
     long directivesInProgress(Light light);
-
-    /** The units' parts that have a light (reached them, not withdrawn), by status and light. */
-    List<PartStatusLightCount> partsByStatusAndLight(Collection<String> units);
 
     /** Directives in which one of the units' parts shows this light. */
     long directivesWithPart(Collection<String> units, Light light);
@@ -47,7 +42,11 @@ public interface DirectiveStatistics {
      */
     List<DeadlineItem> earliestByPartLight(Light light, Collection<String> units, int limit);
 
-    /** Per unit (these units; every unit when empty) the parts per light, and how many of them finished from..to. */
+    /**
+     * Per unit (these units; every unit when empty) the parts that have a light (reached the unit, not withdrawn) per
+     * status and light, and how many of them finished from..to: one pass over the unit-light index, from which the
+     * overview takes its totals by status and light as well as its rows per unit.
+     */
     List<UnitLightCount> unitLights(Collection<String> units, LocalDate from, LocalDate to);
 
     /** What a day count is about: the day directives reached their units, or the day they were closed. */

@@ -105,22 +105,27 @@ class DashboardQueries {
         return new Dashboard(Dashboard.ALL, today, lightsAsOf, byLight, byStatus,
                 statistics.directivesInProgress(Light.RED), items(Light.RED, null, today),
                 statistics.directivesInProgress(Light.YELLOW), items(Light.YELLOW, null, today),
-                departmentRows(List.of(), organisation.departments().stream().filter(u -> u.parentCode() == null)
-                        .map(u -> new RowSpec(u.code(), u.name(), organisation.subtree(u.code()), true)).toList(), today),
+                departmentRows(statistics.unitLights(List.of(), today.withDayOfYear(1), today),
+                        organisation.departments().stream().filter(u -> u.parentCode() == null)
+                        .map(u -> new RowSpec(u.code(), u.name(), organisation.subtree(u.code()), true)).toList()),
                 weeks(List.of(), today));
     }
 
     private Dashboard ofDepartments(List<String> departments, List<RowSpec> rows, LocalDate today, LocalDate lightsAsOf) {
         Map<String, Long> byLight = zeros(names(LIGHTS));
         Map<String, Long> byStatus = zeros(names(partStatuses()));
-        for (DirectiveStatistics.PartStatusLightCount c : statistics.partsByStatusAndLight(departments)) {
+        // one pass: the totals by status and light, and the rows per unit below
+        // (no units: no counts; an empty list would mean every unit to unitLights)
+        List<DirectiveStatistics.UnitLightCount> counts = departments.isEmpty() ? List.of()
+                : statistics.unitLights(departments, today.withDayOfYear(1), today);
+        for (DirectiveStatistics.UnitLightCount c : counts) {
             byStatus.merge(c.status().name(), c.count(), Long::sum);
             byLight.merge(c.light().name(), c.count(), Long::sum);
         }
         return new Dashboard(Dashboard.DEPARTMENT, today, lightsAsOf, byLight, byStatus,
                 statistics.directivesWithPart(departments, Light.RED), items(Light.RED, departments, today),
                 statistics.directivesWithPart(departments, Light.YELLOW), items(Light.YELLOW, departments, today),
-                departmentRows(departments, rows, today), weeks(departments, today));
+                departmentRows(counts, rows), weeks(departments, today));
     }
 
     /** The first directives by their earliest red (yellow) part, with how far past or before the deadline. */
@@ -136,11 +141,12 @@ class DashboardQueries {
     /** One row of the overview's unit table: a unit, and the units whose parts it counts (itself, or its subtree). */
     private record RowSpec(String code, String name, Set<String> counted, boolean withBelow) {}
 
-    /** Lights per row and this year's on-time rate, in one pass over the unit-light index of {@code scope}. */
-    private List<Dashboard.DepartmentRow> departmentRows(List<String> scope, List<RowSpec> specs, LocalDate today) {
+    /** Lights per row and this year's on-time rate, from the units' counts (finished: this year). */
+    private List<Dashboard.DepartmentRow> departmentRows(List<DirectiveStatistics.UnitLightCount> counts,
+            List<RowSpec> specs) {
         Map<String, Map<String, Long>> lights = new TreeMap<>();
         Map<String, long[]> finished = new TreeMap<>();
-        for (DirectiveStatistics.UnitLightCount c : statistics.unitLights(scope, today.withDayOfYear(1), today)) {
+        for (DirectiveStatistics.UnitLightCount c : counts) {
             lights.computeIfAbsent(c.unit(), k -> zeros(names(LIGHTS))).merge(c.light().name(), c.count(), Long::sum);
             long[] done = finished.computeIfAbsent(c.unit(), k -> new long[2]);
             if (c.light() == Light.DONE || c.light() == Light.DONE_LATE) {

@@ -54,18 +54,6 @@ class Statistics implements DirectiveStatistics {
     }
 
     @Override
-    public List<PartStatusLightCount> partsByStatusAndLight(Collection<String> units) {
-        if (units.isEmpty()) {
-            return List.of();
-        }
-        // parts of drafts and withdrawn directives have no light: they never reached, or no longer bind, the unit
-        return jdbc.query("SELECT p.status, p.light, COUNT(*) FROM directive_department p WHERE p.department IN ("
-                + in(units) + ") AND p.light IS NOT NULL GROUP BY p.status, p.light",
-                (rs, i) -> new PartStatusLightCount(PartStatus.valueOf(rs.getString(1)), Light.valueOf(rs.getString(2)),
-                        rs.getLong(3)), units.toArray());
-    }
-
-    @Override
     public long directivesWithPart(Collection<String> units, Light light) {
         if (units.isEmpty()) {
             return 0;
@@ -104,11 +92,12 @@ class Statistics implements DirectiveStatistics {
     public List<UnitLightCount> unitLights(Collection<String> units, LocalDate from, LocalDate to) {
         List<Object> args = new ArrayList<>(List.of(from, to));
         args.addAll(units);
-        return jdbc.query("SELECT p.department, p.light, COUNT(*), SUM(CASE WHEN p.done_on >= ? AND p.done_on <= ? "
-                + "THEN 1 ELSE 0 END) FROM directive_department p WHERE p.light IS NOT NULL"
+        return jdbc.query("SELECT p.department, p.status, p.light, COUNT(*), SUM(CASE WHEN p.done_on >= ? "
+                + "AND p.done_on <= ? THEN 1 ELSE 0 END) FROM directive_department p WHERE p.light IS NOT NULL"
                 + (units.isEmpty() ? "" : " AND p.department IN (" + in(units) + ")")
-                + " GROUP BY p.department, p.light", (rs, i) -> new UnitLightCount(rs.getString(1),
-                        Light.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4)), args.toArray());
+                + " GROUP BY p.department, p.status, p.light", (rs, i) -> new UnitLightCount(rs.getString(1),
+                        PartStatus.valueOf(rs.getString(2)), Light.valueOf(rs.getString(3)), rs.getLong(4),
+                        rs.getLong(5)), args.toArray());
     }
 
     /** One statement for both series: the two date indexes (OR) and, for units, one semi-join over their parts. */
