@@ -33,8 +33,7 @@ class SsoInBrowserIT {
     @DynamicPropertySource
     static void singleSignOn(DynamicPropertyRegistry registry) {
         provider = OidcProvider.start();
-        registry.add("duban.sso.issuer", provider::issuer);
-        registry.add("duban.sso.client-secret", () -> OidcProvider.SECRET);
+        provider.configure(registry);
     }
 
     @AfterAll

@@ -35,9 +35,7 @@ class SsoIT {
     @DynamicPropertySource
     static void singleSignOn(DynamicPropertyRegistry registry) {
         provider = OidcProvider.start();
-        registry.add("duban.sso.issuer", provider::issuer);
-        registry.add("duban.sso.client-id", () -> OidcProvider.CLIENT);
-        registry.add("duban.sso.client-secret", () -> OidcProvider.SECRET);
+        provider.configure(registry);
         registry.add("duban.login.password", () -> "false");
         registry.add("duban.login.http-basic", () -> "false");
     }

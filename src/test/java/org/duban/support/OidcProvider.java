@@ -68,6 +68,13 @@ public final class OidcProvider implements AutoCloseable {
         return issuer;
     }
 
+    /** Points a Duban under test at this provider, as Duban's client {@value #CLIENT}. */
+    public void configure(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("duban.sso.issuer", this::issuer);
+        registry.add("duban.sso.client-id", () -> CLIENT);
+        registry.add("duban.sso.client-secret", () -> SECRET);
+    }
+
     /** Lets a Duban at {@code base} (e.g. http://127.0.0.1:8080) receive logins and come back after logout. */
     public void allow(String base) {
         REDIRECTS.add(base + "/login/oauth2/code/" + CLIENT);
