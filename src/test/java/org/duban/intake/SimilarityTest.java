@@ -68,4 +68,23 @@ class SimilarityTest {
         assertThat(similarity.similarTo("冬季供暖投诉快速处置", "", null, null, 0.26, 5).get(0).status())
                 .isEqualTo(DirectiveStatus.CLOSED);
     }
+
+    @Test
+    void aDirectiveChangedAndChangedBackIsSearchedAsItLastWas() {
+        IndexedDirective closed = new IndexedDirective("DB-2026-0001", "冬季供暖投诉快速处置", "供暖季群众反映的暖气不热问题。", "cgj",
+                DirectiveStatus.CLOSED, LocalDate.of(2026, 5, 1), Set.of("cgj"), true);
+        IndexedDirective reopened = new IndexedDirective("DB-2026-0001", "冬季供暖投诉快速处置", "供暖季群众反映的暖气不热问题。", "cgj",
+                DirectiveStatus.IN_PROGRESS, LocalDate.of(2026, 5, 1), Set.of("cgj"), true);
+        index.upsert(List.of(closed));
+        index.upsert(List.of(closed));
+        assertThat(similarity.similarTo("冬季供暖投诉快速处置", "", null, null, 0.26, 5).get(0).status())
+                .isEqualTo(DirectiveStatus.CLOSED);
+        // written without a search in between: the next search still sees the last one
+        index.upsert(List.of(reopened));
+        index.upsert(List.of(closed));
+        index.upsert(List.of(reopened));
+        assertThat(similarity.similarTo("冬季供暖投诉快速处置", "", null, null, 0.26, 5).get(0).status())
+                .isEqualTo(DirectiveStatus.IN_PROGRESS);
+        assertThat(index.size()).isEqualTo(3);
+    }
 }

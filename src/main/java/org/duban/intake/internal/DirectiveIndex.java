@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -24,7 +27,9 @@ import org.duban.directive.DirectiveStatus;
 /**
  * The directives of this node, in memory (a {@link ByteBuffersDirectory}): rebuilt from the database at start-up
  * and kept current by upserts, so every node of a cluster answers from its own copy. Searches see an upsert as
- * soon as it returns.
+ * soon as it returns: the searcher is reopened by the first search after a change, not by every change (most steps
+ * of a directive change nothing indexed, and a search is rarer than a step), and a directive read again unchanged is
+ * not written at all.
  */
 public class DirectiveIndex implements AutoCloseable {
 
@@ -44,6 +49,9 @@ public class DirectiveIndex implements AutoCloseable {
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** What each indexed directive looked like when written, as a fingerprint of its fields. */
+    private final Map<String, Long> written = new ConcurrentHashMap<>();
+    private volatile boolean changed;
 
     public DirectiveIndex() {
         try {
@@ -55,23 +63,28 @@ public class DirectiveIndex implements AutoCloseable {
         }
     }
 
-    /** Adds or replaces each directive by number, then makes them visible to searches. */
-    public void upsert(Collection<IndexedDirective> directives) {
+    /** Adds or replaces each directive by number (those that changed), visible to the next search. */
+    public synchronized void upsert(Collection<IndexedDirective> directives) {
         try {
             for (IndexedDirective directive : directives) {
-                writer.updateDocument(new Term(NUMBER, directive.number()), document(directive));
+                long fingerprint = fingerprint(directive);
+                Long before = written.put(directive.number(), fingerprint);
+                if (before == null || before != fingerprint) {
+                    writer.updateDocument(new Term(NUMBER, directive.number()), document(directive));
+                    changed = true;
+                }
             }
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Empties the index (before a rebuild from the database). */
-    public void clear() {
+    public synchronized void clear() {
         try {
             writer.deleteAll();
-            searchers.maybeRefreshBlocking();
+            written.clear();
+            changed = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,6 +101,11 @@ public class DirectiveIndex implements AutoCloseable {
 
     IndexSearcher acquire() {
         try {
+            if (changed) {
+                // cleared before reopening: a change written while it reopens sets it again for the next search
+                changed = false;
+                searchers.maybeRefreshBlocking();
+            }
             return searchers.acquire();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,6 +141,18 @@ public class DirectiveIndex implements AutoCloseable {
         }
         doc.add(new StringField(DISPATCHED, String.valueOf(d.dispatched()), Field.Store.NO));
         return doc;
+    }
+
+    /** FNV-1a, 64 bits, over every indexed field. */
+    private static long fingerprint(IndexedDirective d) {
+        long hash = 0xcbf29ce484222325L;
+        String text = String.join("\u0000", d.number(), d.title(), d.instruction(), d.leadDepartment(),
+                d.status().name(), d.issuedOn().toString(), String.join(",", new TreeSet<>(d.units())),
+                String.valueOf(d.dispatched()));
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        return hash;
     }
 
     static LocalDate day(Document doc) {
