@@ -273,10 +273,21 @@ class EvidenceIT {
                 .isIn(403, 404);
         assertThat(ruyihu.post("/engine-rest/task/" + eastTask + "/complete", "{}").status()).isIn(403, 404);
         assertThat(engine.getTaskService().createTaskQuery().taskId(eastTask).singleResult().getAssignee()).isNull();
+        // and the engine's history of the east's part: the instance and every task of it so far
+        assertThat(JSON.readTree(ruyihu.get("/engine-rest/history/process-instance?processInstanceId=" + eastInstance)
+                .body())).hasSize(1);
+        assertThat(JSON.readTree(ruyihu.get("/engine-rest/history/task?processInstanceId=" + eastInstance).body()))
+                .extracting(t -> t.get("id").asText()).contains(eastTask).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(JSON.readTree(east.get("/engine-rest/history/task?processInstanceId=" + eastInstance).body()))
+                .hasSizeGreaterThanOrEqualTo(2);
         Http longzihu = Http.basic(port, "longzihu", "demo");
         assertThat(longzihu.getBytes("/api/evidence/" + file).status()).isEqualTo(403);
         assertThat(longzihu.get("/engine-rest/task/" + eastTask).status()).isIn(403, 404);
         assertThat(JSON.readTree(longzihu.get("/engine-rest/task?processInstanceId=" + eastInstance).body())).isEmpty();
+        assertThat(JSON.readTree(longzihu.get("/engine-rest/history/task?processInstanceId=" + eastInstance).body()))
+                .isEmpty();
+        assertThat(JSON.readTree(longzihu.get("/engine-rest/history/process-instance?processInstanceId=" + eastInstance)
+                .body())).isEmpty();
         // the files never enter the engine: no variable of the part holds them
         assertThat(engine.getRuntimeService().getVariables(eastInstance).keySet())
                 .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("file"));

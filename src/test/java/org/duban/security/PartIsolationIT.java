@@ -51,6 +51,21 @@ class PartIsolationIT {
         assertThat(zdxq.post("/engine-rest/task/" + kjjTask + "/complete", "{}").status()).isIn(403, 404);
         assertThat(JSON.readTree(zdxq.get("/engine-rest/history/task?processInstanceBusinessKey=" + number).body()))
                 .as("history too").allSatisfy(t -> assertThat(t.get("id").asText()).isNotEqualTo(kjjTask));
+        // each unit reads the engine's history of its own part: the instance and its task, and nothing else of it
+        String kjjInstance = kjjTasks.get(0).get("processInstanceId").asText();
+        JsonNode kjjHistory = JSON.readTree(kjj.get("/engine-rest/history/process-instance?processInstanceBusinessKey="
+                + number).body());
+        assertThat(kjjHistory).extracting(i -> i.get("id").asText()).containsExactly(kjjInstance);
+        assertThat(kjjHistory.get(0).get("processDefinitionKey").asText()).isEqualTo("department-work");
+        assertThat(JSON.readTree(kjj.get("/engine-rest/history/task?processInstanceBusinessKey=" + number).body()))
+                .extracting(t -> t.get("id").asText()).containsExactly(kjjTask);
+        assertThat(kjj.get("/engine-rest/history/process-instance/" + kjjInstance).status()).isEqualTo(200);
+        assertThat(zdxq.get("/engine-rest/history/process-instance/" + kjjInstance).status()).isIn(403, 404);
+        assertThat(JSON.readTree(zdxq.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + number)
+                .body())).extracting(i -> i.get("id").asText())
+                .containsExactly(zdxqTasks.get(0).get("processInstanceId").asText());
+        assertThat(JSON.readTree(zdxq.get("/engine-rest/history/task?processInstanceBusinessKey=" + number).body()))
+                .extracting(t -> t.get("id").asText()).containsExactly(zdxqTasks.get(0).get("id").asText());
         assertThat(JSON.readTree(dfs.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + number)
                 .body())).isEmpty();
         assertThat(dfs.get("/api/directives/" + number).status()).isEqualTo(403);

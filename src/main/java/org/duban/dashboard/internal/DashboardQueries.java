@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import org.duban.calendar.WorkCalendar;
 import org.duban.dashboard.Dashboard;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the overview together from the directive module's figures ({@link DirectiveStatistics}), each one grouped
- * query its indexes answer, so the page costs about the same with a hundred directives as with a hundred thousand.
+ * query its indexes answer, so the page costs about the same with a hundred directives as with a hundred thousand;
+ * the figures are asked side by side ({@link SideBySide}).
  */
 @Component
 class DashboardQueries {
@@ -35,11 +37,13 @@ class DashboardQueries {
     private final DirectiveStatistics statistics;
     private final WorkCalendar calendar;
     private final Organisation organisation;
+    private final SideBySide reads;
 
-    DashboardQueries(DirectiveStatistics statistics, WorkCalendar calendar, Organisation organisation) {
+    DashboardQueries(DirectiveStatistics statistics, WorkCalendar calendar, Organisation organisation, SideBySide reads) {
         this.statistics = statistics;
         this.calendar = calendar;
         this.organisation = organisation;
+        this.reads = reads;
     }
 
     /**
@@ -93,39 +97,55 @@ class DashboardQueries {
     }
 
     private Dashboard everything(LocalDate today, LocalDate lightsAsOf) {
+        CompletableFuture<List<DirectiveStatistics.StatusLightCount>> statusLights =
+                reads.ask(statistics::directivesByStatusAndLight);
+        CompletableFuture<Long> redTotal = reads.ask(() -> statistics.directivesInProgress(Light.RED));
+        CompletableFuture<List<Dashboard.Item>> red = reads.ask(() -> items(Light.RED, null, today));
+        CompletableFuture<Long> yellowTotal = reads.ask(() -> statistics.directivesInProgress(Light.YELLOW));
+        CompletableFuture<List<Dashboard.Item>> yellow = reads.ask(() -> items(Light.YELLOW, null, today));
+        CompletableFuture<List<DirectiveStatistics.UnitLightCount>> unitLights =
+                reads.ask(() -> statistics.unitLights(List.of(), today.withDayOfYear(1), today));
+        CompletableFuture<List<Dashboard.Week>> weeks = reads.ask(() -> weeks(List.of(), today));
         Map<String, Long> byLight = zeros(names(LIGHTS));
         Map<String, Long> byStatus = zeros(names(List.of(DirectiveStatus.DRAFT, DirectiveStatus.IN_PROGRESS,
                 DirectiveStatus.CLOSED, DirectiveStatus.REJECTED, DirectiveStatus.CANCELLED)));
-        for (DirectiveStatistics.StatusLightCount c : statistics.directivesByStatusAndLight()) {
+        for (DirectiveStatistics.StatusLightCount c : SideBySide.answer(statusLights)) {
             byStatus.merge(c.status().name(), c.count(), Long::sum);
             if (c.light() != null) {
                 byLight.merge(c.light().name(), c.count(), Long::sum);
             }
         }
         return new Dashboard(Dashboard.ALL, today, lightsAsOf, byLight, byStatus,
-                statistics.directivesInProgress(Light.RED), items(Light.RED, null, today),
-                statistics.directivesInProgress(Light.YELLOW), items(Light.YELLOW, null, today),
-                departmentRows(statistics.unitLights(List.of(), today.withDayOfYear(1), today),
+                SideBySide.answer(redTotal), SideBySide.answer(red),
+                SideBySide.answer(yellowTotal), SideBySide.answer(yellow),
+                departmentRows(SideBySide.answer(unitLights),
                         organisation.departments().stream().filter(u -> u.parentCode() == null)
                         .map(u -> new RowSpec(u.code(), u.name(), organisation.subtree(u.code()), true)).toList()),
-                weeks(List.of(), today));
+                SideBySide.answer(weeks));
     }
 
     private Dashboard ofDepartments(List<String> departments, List<RowSpec> rows, LocalDate today, LocalDate lightsAsOf) {
+        // one pass gives the totals by status and light, and the rows per unit below
+        // (no units: no counts; an empty list would mean every unit to unitLights)
+        CompletableFuture<List<DirectiveStatistics.UnitLightCount>> unitLights = departments.isEmpty()
+                ? CompletableFuture.completedFuture(List.of())
+                : reads.ask(() -> statistics.unitLights(departments, today.withDayOfYear(1), today));
+        CompletableFuture<Long> redTotal = reads.ask(() -> statistics.directivesWithPart(departments, Light.RED));
+        CompletableFuture<List<Dashboard.Item>> red = reads.ask(() -> items(Light.RED, departments, today));
+        CompletableFuture<Long> yellowTotal = reads.ask(() -> statistics.directivesWithPart(departments, Light.YELLOW));
+        CompletableFuture<List<Dashboard.Item>> yellow = reads.ask(() -> items(Light.YELLOW, departments, today));
+        CompletableFuture<List<Dashboard.Week>> weeks = reads.ask(() -> weeks(departments, today));
         Map<String, Long> byLight = zeros(names(LIGHTS));
         Map<String, Long> byStatus = zeros(names(partStatuses()));
-        // one pass: the totals by status and light, and the rows per unit below
-        // (no units: no counts; an empty list would mean every unit to unitLights)
-        List<DirectiveStatistics.UnitLightCount> counts = departments.isEmpty() ? List.of()
-                : statistics.unitLights(departments, today.withDayOfYear(1), today);
+        List<DirectiveStatistics.UnitLightCount> counts = SideBySide.answer(unitLights);
         for (DirectiveStatistics.UnitLightCount c : counts) {
             byStatus.merge(c.status().name(), c.count(), Long::sum);
             byLight.merge(c.light().name(), c.count(), Long::sum);
         }
         return new Dashboard(Dashboard.DEPARTMENT, today, lightsAsOf, byLight, byStatus,
-                statistics.directivesWithPart(departments, Light.RED), items(Light.RED, departments, today),
-                statistics.directivesWithPart(departments, Light.YELLOW), items(Light.YELLOW, departments, today),
-                departmentRows(counts, rows), weeks(departments, today));
+                SideBySide.answer(redTotal), SideBySide.answer(red),
+                SideBySide.answer(yellowTotal), SideBySide.answer(yellow),
+                departmentRows(counts, rows), SideBySide.answer(weeks));
     }
 
     /** The first directives by their earliest red (yellow) part, with how far past or before the deadline. */

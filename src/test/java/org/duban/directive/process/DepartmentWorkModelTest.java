@@ -120,7 +120,7 @@ class DepartmentWorkModelTest {
         delegates.put("signalDeadlineDelegate", e -> { });
         delegates.put("urgeDepartmentDelegate", e -> { });
         delegates.put("escalateDelegate", e -> { });
-        beans = ModelBeans.register(delegates, List.of("describeTaskListener", "grantSubtreeReadersListener",
+        beans = ModelBeans.register(delegates, List.of("describeTaskListener", "grantPartReadersListener",
                 "validateSigningListener",
                 "validateReassignmentListener", "validateHandlingListener", "validateExtensionDecisionListener",
                 "validateReviewListener"), Map.of("partFacts", facts));
@@ -142,7 +142,7 @@ class DepartmentWorkModelTest {
         assertThat(task(part)).hasCandidateGroup("dept-kjj").hasDueDate(facts.signDueAt(null));
         assertThat(task(part).getPriority()).as("the directive's priority").isEqualTo(75);
         assertThat(beans.calls).containsExactly("bindPartDelegate", "describeTaskListener:create",
-                "grantSubtreeReadersListener:create");
+                "grantPartReadersListener:create");
 
         complete(task(part), withVariables(SIGN_OUTCOME, SIGN_OUTCOME_SIGN));
         assertThat(part).hasPassed("Task_RecordSigning", "Gateway_Signed").isWaitingAt("Task_HandleDirective",
@@ -176,7 +176,7 @@ class DepartmentWorkModelTest {
         complete(task(part), withVariables(REASSIGN, true, NEW_UNIT, "zdxq"));
         assertThat(part).hasPassed("Task_RecordReassignment").isWaitingAt("Task_SignDirective");
         assertThat(beans.calls).containsSubsequence("recordSigningDelegate", "validateReassignmentListener:complete",
-                "recordReassignmentDelegate", "describeTaskListener:create", "grantSubtreeReadersListener:create");
+                "recordReassignmentDelegate", "describeTaskListener:create", "grantPartReadersListener:create");
     }
 
     @Test
