@@ -68,9 +68,11 @@ public class DirectiveIndex implements AutoCloseable {
         try {
             for (IndexedDirective directive : directives) {
                 long fingerprint = fingerprint(directive);
-                Long before = written.put(directive.number(), fingerprint);
+                Long before = written.get(directive.number());
                 if (before == null || before != fingerprint) {
                     writer.updateDocument(new Term(NUMBER, directive.number()), document(directive));
+                    // noted once written: a write that failed is tried again by the next upsert
+                    written.put(directive.number(), fingerprint);
                     changed = true;
                 }
             }
