@@ -117,6 +117,17 @@ class HealthIT {
             assertThat(Http.anonymous(port).get("/actuator/health").body()).contains("\"status\":\"DOWN\"");
             assertThat(status("/actuator/health/readiness")).isEqualTo(503);
             assertThat(status("/actuator/health/liveness")).isEqualTo(200);
+            // people and clients are told why, not given a 500: the login page (its session lives in the database)
+            // and an API call answer 503 with a Chinese reason and when to try again
+            Http.Response login = Http.anonymous(port).get("/login");
+            assertThat(login.status()).isEqualTo(503);
+            assertThat(login.header("Content-Type")).startsWith("text/html");
+            assertThat(login.header("Retry-After")).isEqualTo("30");
+            assertThat(login.body()).contains("暂时无法连接数据库");
+            Http.Response api = Http.basic(port, "admin", "demo").get("/api/dashboard");
+            assertThat(api.status()).isEqualTo(503);
+            assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(api.body()).contains("database-unavailable", "暂时无法连接数据库");
         } finally {
             startDatabase();
         }
