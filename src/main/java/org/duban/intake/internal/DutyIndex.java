@@ -50,8 +50,11 @@ public class DutyIndex {
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ChineseText.analyzer())
                 .setSimilarity(bm25))) {
             for (Department department : departments) {
-                // communities and grids carry out what their street hands down; they lead only when named
-                if (department.duties().isEmpty() || department.level().rank() > Level.STREET.rank()) {
+                // a district, street, community or grid answers for everything within its bounds, so its duties speak
+                // the words of every government (社会治理, 民生保障): they would rank it for any text. Such a unit is
+                // suggested when the text names it or when it led similar past directives, never by its duties
+                if (department.duties().isEmpty() || department.level() != Level.CITY_DEPARTMENT
+                        && department.level() != Level.OFFICE) {
                     continue;
                 }
                 // the name says the unit's field too (教育, 水利, 民政); a 三定 never repeats it in every line
