@@ -43,6 +43,8 @@ class DirectiveModelTest {
         public boolean draft;
         public boolean approved = true;
         public int batchesLeft;
+        /** Parts another delivery held while the batches ran: they are left when the batches are done. */
+        public int heldBack;
         public boolean partsDone;
 
         public boolean draft(Object execution) {
@@ -82,7 +84,13 @@ class DirectiveModelTest {
         delegates.put("registerDirectiveDelegate", e -> e.setProcessBusinessKey("DB-2026-0001"));
         delegates.put("recordApprovalDelegate", e -> facts.approved = Boolean.TRUE.equals(e.getVariable(APPROVED)));
         delegates.put("dispatchDirectiveDelegate", e -> { });
-        delegates.put("deliverBatchDelegate", e -> { });
+        delegates.put("deliverBatchDelegate", e -> {
+            facts.batchesLeft = Math.max(0, facts.batchesLeft - 1);
+            if (facts.batchesLeft == 0) {
+                facts.batchesLeft = facts.heldBack;
+                facts.heldBack = 0;
+            }
+        });
         delegates.put("scoreDirectiveDelegate", e -> { });
         delegates.put("closeDirectiveDelegate", e -> { });
         delegates.put("withdrawDirectiveDelegate", e -> { });
@@ -107,7 +115,7 @@ class DirectiveModelTest {
     void aLeadersDirectiveGoesOutAtOnceWaitsForItsPartsAndCloses() {
         ProcessInstance directive = issue();
         assertThat(directive).hasPassed("Task_RegisterDirective", "Gateway_Draft", "Task_DispatchDirective",
-                "Gateway_Undelivered", "Gateway_Delivered", "Gateway_PartsOpen").isWaitingAt("Task_AwaitParts");
+                "Gateway_Undelivered", "Gateway_PartsOpen").isWaitingAt("Task_AwaitParts");
         assertThat(directive).hasNotPassed("Task_ApproveDirective", "Task_DeliverBatch");
         partsCompleted(directive);
         assertThat(directive).hasPassed("Task_ScoreDirective", "Task_CloseDirective", "End_Closed").isEnded();
@@ -146,7 +154,20 @@ class DirectiveModelTest {
             execute(jobQuery().processInstanceId(directive.getId()).singleResult());
         }
         assertThat(beans.calls.stream().filter("deliverBatchDelegate"::equals).count()).isEqualTo(3);
-        assertThat(directive).hasPassed("Gateway_Delivered").isWaitingAt("Task_AwaitParts");
+        assertThat(directive).hasPassed("Task_DeliverBatch", "Gateway_PartsOpen").isWaitingAt("Task_AwaitParts");
+    }
+
+    @Test
+    void partsLeftAfterTheBatchesGoOutInAnotherRound() {
+        facts.batchesLeft = 2;
+        facts.heldBack = 1;
+        ProcessInstance directive = issue();
+        for (int batch = 1; batch <= 3; batch++) {
+            assertThat(directive).as("batch %d", batch).isWaitingAt("Task_DeliverBatch");
+            execute(jobQuery().processInstanceId(directive.getId()).singleResult());
+        }
+        assertThat(beans.calls.stream().filter("deliverBatchDelegate"::equals).count()).isEqualTo(3);
+        assertThat(directive).hasPassed("Gateway_PartsOpen").isWaitingAt("Task_AwaitParts");
     }
 
     @Test
