@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -128,6 +129,14 @@ class HealthIT {
             assertThat(api.status()).isEqualTo(503);
             assertThat(api.header("Content-Type")).startsWith("application/problem+json");
             assertThat(api.body()).contains("database-unavailable", "暂时无法连接数据库");
+            // Camunda's own REST API as well (its basic login is checked against the database first)
+            for (String path : List.of("/engine-rest/task", "/engine-rest/history/process-instance/count")) {
+                Http.Response engine = Http.basic(port, "admin", "demo").get(path);
+                assertThat(engine.status()).as(path + ": " + engine.body()).isEqualTo(503);
+                assertThat(engine.header("Content-Type")).as(path).startsWith("application/problem+json");
+                assertThat(engine.header("Retry-After")).as(path).isEqualTo("30");
+                assertThat(engine.body()).as(path).contains("database-unavailable", "暂时无法连接数据库");
+            }
         } finally {
             startDatabase();
         }
