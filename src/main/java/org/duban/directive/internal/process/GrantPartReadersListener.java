@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.duban.directive.internal.PartRow;
 import org.duban.directive.internal.PartStore;
 import org.duban.organisation.Groups;
@@ -64,17 +66,20 @@ class GrantPartReadersListener implements TaskListener {
                             ? Groups.departmentCode(link.getGroupId()) : null));
             // the grants are Duban's doing, not the person's whose step created the task: no permission on
             // authorizations is asked of them
+            // nobody can hold a grant on a task or an instance created in this very step: no need to ask (the
+            // instance's 签收 task is created again when the part is reassigned, and then the unit may hold one)
+            boolean newInstance = createdInThisStep(((ExecutionEntity) task.getExecution()).getProcessInstance());
             Context.getCommandContext().runWithoutAuthorization(() -> {
                 for (String unit : taskReaders) {
-                    grant(unit, Resources.TASK, task.getId(), Permissions.READ);
-                    grant(unit, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ);
+                    grant(unit, Resources.TASK, task.getId(), Permissions.READ, false);
+                    grant(unit, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ, false);
                 }
                 if (signing) {
                     Set<String> instanceReaders = new LinkedHashSet<>(passers);
                     instanceReaders.add(part.unit());
                     for (String unit : instanceReaders) {
                         grant(unit, Resources.HISTORIC_PROCESS_INSTANCE, task.getProcessInstanceId(),
-                                HistoricProcessInstancePermissions.READ);
+                                HistoricProcessInstancePermissions.READ, !newInstance);
                     }
                 }
                 return null;
@@ -92,9 +97,14 @@ class GrantPartReadersListener implements TaskListener {
         return units;
     }
 
-    private void grant(String unit, Resource resource, String resourceId, Permission permission) {
+    /** Whether the entity was created in the current command, not yet written (so no row can refer to it). */
+    private static boolean createdInThisStep(DbEntity entity) {
+        return Context.getCommandContext().getDbEntityManager().getDbEntityCache().isTransient(entity);
+    }
+
+    private void grant(String unit, Resource resource, String resourceId, Permission permission, boolean mayExist) {
         String group = Groups.department(unit);
-        if (authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
+        if (mayExist && authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
                 .resourceType(resource).resourceId(resourceId).count() > 0) {
             return;
         }
