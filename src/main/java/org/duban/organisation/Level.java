@@ -40,6 +40,11 @@ public enum Level {
         return rank;
     }
 
+    /** A district, street, community or grid: it answers for everything within its bounds, not for one field. */
+    public boolean isTerritorial() {
+        return this != CITY_DEPARTMENT && this != OFFICE;
+    }
+
     public boolean isBelow(Level other) {
         return rank > other.rank;
     }

@@ -53,8 +53,7 @@ public class DutyIndex {
                 // a district, street, community or grid answers for everything within its bounds, so its duties speak
                 // the words of every government (社会治理, 民生保障): they would rank it for any text. Such a unit is
                 // suggested when the text names it or when it led similar past directives, never by its duties
-                if (department.duties().isEmpty() || department.level() != Level.CITY_DEPARTMENT
-                        && department.level() != Level.OFFICE) {
+                if (department.duties().isEmpty() || department.level().isTerritorial()) {
                     continue;
                 }
                 // the name says the unit's field too (教育, 水利, 民政); a 三定 never repeats it in every line

@@ -14,7 +14,7 @@ import org.duban.organisation.Department;
  * Suggests the units for a text from two signals: how well each unit's duties match it (BM25 over the duties,
  * divided by the best unit's), and which units led the similar past directives (each vote weighted by its
  * similarity). A unit named in the text (如意湖街道, 登封市) gains a bonus: the issuer rarely names a place by
- * chance. The weights were set before looking at the labelled lead units, which only measure them.
+ * chance. The weights were set on the development sets; the held-out set of labelled lead units only measures them.
  */
 public class SuggestUnits {
 

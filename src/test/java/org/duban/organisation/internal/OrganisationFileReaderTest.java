@@ -41,8 +41,7 @@ class OrganisationFileReaderTest {
                 .contains("市大数据管理局", "市科技局", "郑东新区管委会", "登封市", "市委督查室");
         assertThat(organisation.subUnitsOf("dsjj")).hasSizeGreaterThanOrEqualTo(1);
         assertThat(organisation.departments()).as("every unit lists its duties (职责): a bureau its 三定 list, a street or community a few lines")
-                .allSatisfy(d -> assertThat(d.duties()).hasSizeBetween(2, d.level() == Level.CITY_DEPARTMENT
-                        || d.level() == Level.OFFICE ? 10 : 4));
+                .allSatisfy(d -> assertThat(d.duties()).hasSizeBetween(2, d.level().isTerritorial() ? 4 : 10));
         assertThat(organisation.department("cgj").orElseThrow().duties()).anySatisfy(duty -> assertThat(duty).contains("背街小巷"));
         assertThat(organisation.member("admin").orElseThrow().groups()).contains(Groups.ADMINS);
         assertThat(organisation.member("kjj").orElseThrow().groups()).containsExactly("dept-kjj");

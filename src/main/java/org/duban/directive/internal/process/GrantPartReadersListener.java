@@ -64,11 +64,11 @@ class GrantPartReadersListener implements TaskListener {
             task.getCandidates().forEach(link -> taskReaders.remove(
                     link.getGroupId() != null && Groups.isDepartmentGroup(link.getGroupId())
                             ? Groups.departmentCode(link.getGroupId()) : null));
-            // the grants are Duban's doing, not the person's whose step created the task: no permission on
-            // authorizations is asked of them
             // nobody can hold a grant on a task or an instance created in this very step: no need to ask (the
             // instance's 签收 task is created again when the part is reassigned, and then the unit may hold one)
             boolean newInstance = createdInThisStep(((ExecutionEntity) task.getExecution()).getProcessInstance());
+            // the grants are Duban's doing, not the person's whose step created the task: no permission on
+            // authorizations is asked of them
             Context.getCommandContext().runWithoutAuthorization(() -> {
                 for (String unit : taskReaders) {
                     grant(unit, Resources.TASK, task.getId(), Permissions.READ, false);
