@@ -28,6 +28,20 @@ window.duban = {
   },
   showProblems: function (form, problem) {
     form.querySelectorAll('.field-error').forEach(function (element) { element.textContent = ''; });
+    // a field's error goes as soon as the person changes that field: a corrected field no longer says it is wrong
+    if (!form.dataset.clearsErrors) {
+      form.dataset.clearsErrors = 'true';
+      ['input', 'change'].forEach(function (type) {
+        form.addEventListener(type, function (event) {
+          const name = event.target && event.target.name;
+          if (name) {
+            form.querySelectorAll('.field-error[data-field="' + name + '"]').forEach(function (element) {
+              element.textContent = '';
+            });
+          }
+        });
+      });
+    }
     const errors = (problem && problem.errors) || [];
     let general = [];
     errors.forEach(function (error) {

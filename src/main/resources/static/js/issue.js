@@ -101,32 +101,46 @@
   }
   function chooseUnit(code) {
     const lead = form.elements.leadDepartment;
+    // as if the person had chosen it: what listens to the field (its error, the chosen marks) hears of it
     if (!lead.value) {
       lead.value = code;
+      lead.dispatchEvent(new Event('change', { bubbles: true }));
       return;
     }
     if (lead.value === code) {
       return;
     }
     const box = form.querySelector('input[name="coDepartments"][value="' + code + '"]');
-    if (box) {
+    if (box && !box.checked) {
       box.checked = true;
+      box.dispatchEvent(new Event('change', { bubbles: true }));
     }
   }
+  // answers to an earlier look-up that arrive after a later one's are dropped: the list shows what is typed now
+  let asked = 0;
   function lookUp() {
     const title = form.elements.title.value.trim();
     const instruction = form.elements.instruction.value.trim();
     if (!title && !instruction) {
       return;
     }
+    const question = ++asked;
     getJson(similarBox.dataset.similar + '?title=' + encodeURIComponent(title) + '&instruction='
         + encodeURIComponent(instruction)).then(function (matches) {
+      if (question !== asked) {
+        return;
+      }
       const list = document.getElementById('similar-list');
       const chosen = (form.querySelector('input[name="followUpOf"]:checked') || { value: '' }).value;
+      const found = matches || [];
       list.replaceChildren();
-      document.getElementById('similar-empty').textContent = matches && matches.length
+      document.getElementById('similar-empty').textContent = found.length
         ? '以下事项与本事项相似，请确认是否重复交办：' : '未发现相似事项。';
-      (matches || []).forEach(function (match) {
+      // "not a follow-up" is a choice only beside a list to choose from; it stays the answer when there is none
+      const notFollowUp = document.getElementById('not-follow-up');
+      notFollowUp.hidden = !found.length;
+      notFollowUp.querySelector('input').checked = !found.some(function (m) { return m.number === chosen; });
+      found.forEach(function (match) {
         const item = document.createElement('li');
         const radio = document.createElement('input');
         radio.type = 'radio';
@@ -138,6 +152,7 @@
         link.textContent = match.number + ' ' + match.title;
         link.target = '_blank';
         const label = document.createElement('label');
+        label.className = 'choice';
         label.append(radio, ' 作为其后续事项：', link,
           '（' + match.statusName + '，相似度 ' + Math.round(match.score * 100) + '%）');
         item.append(label);
@@ -146,24 +161,48 @@
     });
     getJson(similarBox.dataset.suggestions + '?text=' + encodeURIComponent(title + '\n' + instruction))
       .then(function (answer) {
+        if (question !== asked) {
+          return;
+        }
         const list = document.getElementById('suggestion-list');
         list.replaceChildren();
-        (answer ? answer.lead.concat(answer.co.filter(function (co) {
+        const units = answer ? answer.lead.concat(answer.co.filter(function (co) {
           return !answer.lead.some(function (lead) { return lead.code === co.code; });
-        })) : []).forEach(function (unit) {
+        })) : [];
+        document.getElementById('suggestion-hint').textContent = units.length
+          ? '按各单位职责和相似事项的主办单位建议；点击填入主办单位，再点击其他单位填入协办单位。'
+          : '未找到与事项内容相符的单位，请直接选择主办单位。';
+        units.forEach(function (unit) {
           const item = document.createElement('li');
           const chip = document.createElement('button');
           chip.type = 'button';
-          chip.className = 'secondary';
+          chip.className = 'button secondary';
           chip.dataset.unit = unit.code;
           chip.textContent = unit.name + ' ' + Math.round(unit.score * 100) + '%';
-          chip.title = unit.reason;
           chip.addEventListener('click', function () { chooseUnit(unit.code); });
-          item.append(chip);
+          // the reason is read, not hovered for: a phone has no hover
+          const reason = document.createElement('span');
+          reason.className = 'reason';
+          reason.textContent = unit.reason;
+          item.append(chip, reason);
           list.append(item);
         });
+        markChosen();
       });
   }
+  // a suggested unit already chosen as lead or co-unit shows as chosen
+  function markChosen() {
+    const chosen = [form.elements.leadDepartment.value].concat(Array.prototype.map.call(
+      form.querySelectorAll('input[name="coDepartments"]:checked'), function (box) { return box.value; }));
+    document.querySelectorAll('#suggestion-list button').forEach(function (chip) {
+      chip.classList.toggle('chosen', chosen.indexOf(chip.dataset.unit) >= 0);
+    });
+  }
+  form.addEventListener('change', function (event) {
+    if (event.target.name === 'leadDepartment' || event.target.name === 'coDepartments') {
+      markChosen();
+    }
+  });
   ['title', 'instruction'].forEach(function (name) {
     form.elements[name].addEventListener('input', function () {
       clearTimeout(typing);

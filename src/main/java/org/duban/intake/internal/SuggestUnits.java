@@ -107,6 +107,19 @@ public class SuggestUnits {
         return new UnitSuggestions(lead, co);
     }
 
+    /**
+     * The matched words a person reads as the reason: whole words first. The segmenter also matches single characters
+     * (占, 乱), which count towards the score but explain nothing when read alone; they are shown only when nothing
+     * longer matched.
+     */
+    static List<String> wordsToShow(List<String> words) {
+        List<String> whole = words.stream().filter(w -> w.codePointCount(0, w.length()) > 1).toList();
+        List<String> shown = whole.isEmpty() ? words : whole;
+        return shown.subList(0, Math.min(REASON_WORDS, shown.size()));
+    }
+
+    private static final int REASON_WORDS = 6;
+
     private static Candidate candidate(Map<String, Candidate> candidates, String code) {
         return candidates.computeIfAbsent(code, Candidate::new);
     }
@@ -119,7 +132,7 @@ public class SuggestUnits {
             reasons.add("事项中提到本单位");
         }
         if (!c.words.isEmpty()) {
-            reasons.add("职责相符：" + String.join("、", c.words.subList(0, Math.min(6, c.words.size()))));
+            reasons.add("职责相符：" + String.join("、", wordsToShow(c.words)));
         }
         if (!c.directives.isEmpty()) {
             reasons.add("曾主办相似事项 " + String.join("、", c.directives));
