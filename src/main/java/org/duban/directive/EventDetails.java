@@ -100,7 +100,7 @@ public sealed interface EventDetails {
         }
 
         public String describe(Names names) {
-            return "进度情况：" + note + evidence(files);
+            return "进度情况：" + (files == null || files.isEmpty() ? note : clause(note)) + evidence(files);
         }
 
         public String text() {
@@ -174,7 +174,7 @@ public sealed interface EventDetails {
         }
 
         public String describe(Names names) {
-            return "办理结果：" + resultSummary + "；" + (lateDays > 0 ? "逾期 " + lateDays + " 个工作日" : "按期提交")
+            return "办理结果：" + clause(resultSummary) + "；" + (lateDays > 0 ? "逾期 " + lateDays + " 个工作日" : "按期提交")
                     + evidence(files);
         }
 
@@ -308,6 +308,22 @@ public sealed interface EventDetails {
     }
 
     /** "；佐证材料 2 份：照片.jpg、报告.pdf", or nothing. */
+    /**
+     * A person's sentence as one clause of a longer one: without its closing punctuation, so "共 126 项。" and the
+     * clause after it read "共 126 项；按期提交", not "。；".
+     */
+    static String clause(String text) {
+        if (text == null) {
+            return "";
+        }
+        String trimmed = text.strip();
+        int end = trimmed.length();
+        while (end > 0 && "。；;，,.！!、".indexOf(trimmed.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return trimmed.substring(0, end);
+    }
+
     private static String evidence(List<Evidence> files) {
         return files == null || files.isEmpty() ? "" : "；佐证材料 " + files.size() + " 份："
                 + String.join("、", files.stream().map(Evidence::name).toList());

@@ -219,6 +219,10 @@ class PartWorkIT {
         issue("", "none");
         driver.sign("kjj", work);
         driver.submit("kjj", work);
+        assertThat(engine.getTaskService().getVariableLocal(BpmnAwareTests.task(work).getId(), "brief").toString())
+                .as("the reviewer reads the result once, as one sentence")
+                .contains("> **办理结果**：已完成，详见报告；按期提交", "办结申请：办理结果：已完成，详见报告；按期提交")
+                .doesNotContain("办理结果**：办理结果", "。；");
         driver.returnForRework(work);
         assertThat(work).isWaitingAt("Task_HandleDirective", "Timer_Supervision");
         assertThat(part("rework_count")).isEqualTo("1");

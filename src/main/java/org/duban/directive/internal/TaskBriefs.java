@@ -159,7 +159,9 @@ public class TaskBriefs {
                     + "。理由：" + escape(part.extensionReason()));
         }
         if (part.status() == PartStatus.UNDER_REVIEW) {
-            return last(events, EventType.SUBMITTED).map(e -> "> **办理结果**：" + escape(e.details().describe(names)))
+            // describe() begins with its own label (办理结果：…；按期提交): bold that label, do not repeat it
+            return last(events, EventType.SUBMITTED).map(e -> "> **办理结果**：" + escape(
+                            e.details().describe(names).replaceFirst("^办理结果：", "")))
                     .stream().toList();
         }
         if (last.isPresent() && last.get().type() == EventType.RETURNED_FOR_REWORK) {
