@@ -143,6 +143,9 @@ class GrassrootsInBrowserIT {
         browser.until(d -> (Boolean) browser.script("return document.querySelector('.task-details .fjs-form') != null"
                 + " && document.querySelector('.disabled-form') == null;"));
         assertThat(browser.find(By.cssSelector(".task-details .fjs-form")).getText()).contains("佐证材料 2 份");
+        // each file of the result a link beside the decision, to check it file by file (逐份核实)
+        assertThat(browser.driver().findElements(By.cssSelector(".task-details .fjs-form a[href*='/api/evidence/']"))
+                .stream().map(WebElement::getText).toList()).containsExactly("整治后照片.png", "整治成效报告.pdf");
         browser.click(By.xpath("//label[normalize-space()='审核通过']"));
         browser.click(By.xpath("//label[normalize-space()='5 分']"));
         browser.click(By.xpath("//label[contains(normalize-space(),'已逐份核实佐证材料')]"));

@@ -161,7 +161,7 @@ public class TaskBriefs {
         if (part.status() == PartStatus.UNDER_REVIEW) {
             // describe() begins with its own label (办理结果：…；按期提交): bold that label, do not repeat it
             return last(events, EventType.SUBMITTED).map(e -> "> **办理结果**：" + escape(
-                            e.details().describe(names).replaceFirst("^办理结果：", "")))
+                            e.details().describe(names).replaceFirst("^办理结果：", "")) + evidenceLinks(e.details()))
                     .stream().toList();
         }
         if (last.isPresent() && last.get().type() == EventType.RETURNED_FOR_REWORK) {
@@ -174,6 +174,24 @@ public class TaskBriefs {
             return List.of("> **退回申请未获同意，请签收办理**：" + escape(String.valueOf(last.get().details().text())));
         }
         return List.of();
+    }
+
+    /**
+     * The files that came with the result, each a link the reviewer opens from the form (the same address as on the
+     * directive's page, which checks that the reader may open it): 逐份核实 is done beside the decision.
+     */
+    private String evidenceLinks(EventDetails details) {
+        if (!(details instanceof EventDetails.Submitted submitted) || submitted.files() == null
+                || submitted.files().isEmpty()) {
+            return "";
+        }
+        StringBuilder links = new StringBuilder("\n>\n> **佐证材料**：");
+        for (int i = 0; i < submitted.files().size(); i++) {
+            EventDetails.Evidence file = submitted.files().get(i);
+            links.append(i == 0 ? "" : "、").append("[").append(escape(file.name())).append("](").append(publicUrl)
+                    .append("/api/evidence/").append(file.id()).append(")");
+        }
+        return links.toString();
     }
 
     private static Optional<Timeline.Entry> last(List<Timeline.Entry> events, EventType type) {
