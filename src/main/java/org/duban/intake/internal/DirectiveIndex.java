@@ -19,6 +19,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -55,8 +56,14 @@ public class DirectiveIndex implements AutoCloseable {
 
     public DirectiveIndex() {
         try {
+            // a search after a change reopens the reader, writing the change as a tiny segment: it need not wait for
+            // tiny segments to be merged (Lucene's default waits up to 500 ms; they merge in the background), nor copy
+            // each into a compound file, which saves file handles on a disk this index does not have
+            TieredMergePolicy merges = new TieredMergePolicy();
+            merges.setNoCFSRatio(0);
             writer = new IndexWriter(directory, new IndexWriterConfig(ChineseText.analyzer())
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64));
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64)
+                    .setMaxFullFlushMergeWaitMillis(0).setUseCompoundFile(false).setMergePolicy(merges));
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,7 +3,9 @@ package org.duban.notification.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,10 +68,13 @@ class NotifyOnDirectiveEvents {
         MailRenderer.Mail mail = renderer.render(kind, event.number(), event.title(), detail(event), link);
         Urgency urgency = Urgency.of(event);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Outbox.Queued> messages = new ArrayList<>();
         for (Recipient to : recipients.values()) {
-            outbox.enqueue(new Outbox.NewMessage(kind, event.number(), event.unit(), to, mail.subject(), mail.text(),
-                    mail.html(), link, SameDayReminders.key(event, to.address(), now)), rules.plan(urgency, to, now));
+            messages.add(new Outbox.Queued(new Outbox.NewMessage(kind, event.number(), event.unit(), to, mail.subject(),
+                    mail.text(), mail.html(), link, SameDayReminders.key(event, to.address(), now)),
+                    rules.plan(urgency, to, now)));
         }
+        outbox.enqueueAll(messages);
     }
 
     private String link(DirectiveEvent event) {

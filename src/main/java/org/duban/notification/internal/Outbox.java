@@ -85,6 +85,33 @@ class Outbox {
         }
     }
 
+    /** A message with the plan it goes out by. */
+    record Queued(NewMessage message, DeliveryRules.Plan plan) {}
+
+    /**
+     * Queues the messages one event causes: those that may go twice (no dedupe key) in one round trip, each
+     * reminder on its own as {@link #enqueue} does. A dispatch to a few units writes a dozen messages; one
+     * statement each was a tenth of the issuing step.
+     */
+    void enqueueAll(List<Queued> messages) {
+        List<Object[]> plain = new ArrayList<>();
+        for (Queued q : messages) {
+            if (q.message().dedupeKey() == null) {
+                plain.add(values(q.message(), q.plan()));
+            } else {
+                enqueue(q.message(), q.plan());
+            }
+        }
+        if (plain.size() == 1) {
+            // the common single message keeps its plain insert
+            jdbc.update("INSERT INTO notification_outbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    plain.get(0));
+        } else if (!plain.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO notification_outbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    plain);
+        }
+    }
+
     private static Object[] append(Object[] values, Object last) {
         Object[] all = Arrays.copyOf(values, values.length + 1);
         all[values.length] = last;
