@@ -9,14 +9,9 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.calendar.WorkCalendar;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -25,33 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * in Tasklist, and the overview, ledger, directive and scorecard pages show it done with its score.
  * Screenshots of every page land in {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Tag("browser")
-class ClosedLoopInBrowserIT {
+class ClosedLoopInBrowserIT extends InBrowser {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     WorkCalendar calendar;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        // null when the browser was not started (no Chromium here: the test was skipped)
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aDirectiveGoesRoundTheWholeLoopInTheBrowser() {

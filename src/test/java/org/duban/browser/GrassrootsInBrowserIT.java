@@ -20,16 +20,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.duban.calendar.WorkCalendar;
 import org.duban.support.Http;
 import org.duban.support.ProcessDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -37,14 +32,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * sees the tree down to the community and the material with the photo previewed, and reviews it in Tasklist,
  * recording that it checked the material (核实).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Tag("browser")
-class GrassrootsInBrowserIT {
+class GrassrootsInBrowserIT extends InBrowser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
     @Autowired
     ProcessEngine engine;
     @Autowired
@@ -53,21 +44,6 @@ class GrassrootsInBrowserIT {
     WorkCalendar calendar;
     @TempDir
     Path files;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        // null when the browser was not started (no Chromium here: the test was skipped)
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aCommunitySubmitsWithAPhotoAndAPdfAndItsStreetReviewsWithThePreview() throws Exception {

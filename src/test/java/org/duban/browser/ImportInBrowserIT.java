@@ -10,49 +10,25 @@ import java.util.UUID;
 
 import org.duban.batch.Workbooks;
 import org.duban.calendar.WorkCalendar;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 批量交办 in Chromium: the office chooses a task breakdown on the Issue page, sees every row with its units, working
  * days and the bad row's error at its cell, confirms skipping it, and gets links to the drafts created.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Tag("browser")
-class ImportInBrowserIT {
+class ImportInBrowserIT extends InBrowser {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     WorkCalendar calendar;
     @TempDir
     Path files;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        // null when the browser was not started (no Chromium here: the test was skipped)
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theOfficeUploadsPreviewsAndConfirmsATaskBreakdown() throws Exception {

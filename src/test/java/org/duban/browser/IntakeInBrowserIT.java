@@ -9,15 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.duban.calendar.WorkCalendar;
 import org.duban.support.Http;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -25,32 +20,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * with a link and can be chosen as the one the new directive follows up; the suggested units show why they are
  * suggested and fill the lead unit when pressed; a field's error goes when the field is corrected.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Tag("browser")
-class IntakeInBrowserIT {
+class IntakeInBrowserIT extends InBrowser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     WorkCalendar calendar;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theLeaderSeesTheEarlierDirectiveAndTheSuggestedUnitsAsTheyType() throws Exception {
