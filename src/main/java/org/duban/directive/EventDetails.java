@@ -307,7 +307,6 @@ public sealed interface EventDetails {
         }
     }
 
-    /** "；佐证材料 2 份：照片.jpg、报告.pdf", or nothing. */
     /**
      * A person's sentence as one clause of a longer one: without its closing punctuation, so "共 126 项。" and the
      * clause after it read "共 126 项；按期提交", not "。；".
@@ -324,6 +323,7 @@ public sealed interface EventDetails {
         return trimmed.substring(0, end);
     }
 
+    /** "；佐证材料 2 份：照片.jpg、报告.pdf", or nothing. */
     private static String evidence(List<Evidence> files) {
         return files == null || files.isEmpty() ? "" : "；佐证材料 " + files.size() + " 份："
                 + String.join("、", files.stream().map(Evidence::name).toList());

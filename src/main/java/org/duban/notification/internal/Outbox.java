@@ -47,6 +47,8 @@ class Outbox {
 
     private static final String COLUMNS = "kind, directive_number, department, recipient, person_id, subject, text_body, "
             + "html_body, link, dedupe_key, status, next_attempt_at, created_at";
+    private static final String INSERT = "INSERT INTO notification_outbox (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DUE = "status IN ('PENDING', 'HELD') AND next_attempt_at <= ? "
             + "AND (claimed_until IS NULL OR claimed_until < ?)";
 
@@ -91,7 +93,7 @@ class Outbox {
     /**
      * Queues the messages one event causes: those that may go twice (no dedupe key) in one round trip, each
      * reminder on its own as {@link #enqueue} does. A dispatch to a few units writes a dozen messages; one
-     * statement each was a tenth of the issuing step.
+     * statement each was a tenth of the dispatch step.
      */
     void enqueueAll(List<Queued> messages) {
         List<Object[]> plain = new ArrayList<>();
@@ -104,11 +106,9 @@ class Outbox {
         }
         if (plain.size() == 1) {
             // the common single message keeps its plain insert
-            jdbc.update("INSERT INTO notification_outbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    plain.get(0));
+            jdbc.update(INSERT, plain.get(0));
         } else if (!plain.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO notification_outbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    plain);
+            jdbc.batchUpdate(INSERT, plain);
         }
     }
 
@@ -123,8 +123,7 @@ class Outbox {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         Object[] values = values(m, plan);
         jdbc.update(connection -> {
-            PreparedStatement statement = connection.prepareStatement("INSERT INTO notification_outbox (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            PreparedStatement statement = connection.prepareStatement(INSERT, new String[] {"id"});
             for (int i = 0; i < values.length; i++) {
                 StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
             }
