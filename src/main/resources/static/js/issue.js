@@ -116,6 +116,9 @@
       box.dispatchEvent(new Event('change', { bubbles: true }));
     }
   }
+  // the page's own words on how to use the suggestions, shown again once there are some
+  const suggestionHint = document.getElementById('suggestion-hint');
+  const suggestionHowTo = suggestionHint.textContent;
   // answers to an earlier look-up that arrive after a later one's are dropped: the list shows what is typed now
   let asked = 0;
   function lookUp() {
@@ -169,9 +172,7 @@
         const units = answer ? answer.lead.concat(answer.co.filter(function (co) {
           return !answer.lead.some(function (lead) { return lead.code === co.code; });
         })) : [];
-        document.getElementById('suggestion-hint').textContent = units.length
-          ? '按各单位职责和相似事项的主办单位建议；点击填入主办单位，再点击其他单位填入协办单位。'
-          : '未找到与事项内容相符的单位，请直接选择主办单位。';
+        suggestionHint.textContent = units.length ? suggestionHowTo : '未找到与事项内容相符的单位，请直接选择主办单位。';
         units.forEach(function (unit) {
           const item = document.createElement('li');
           const chip = document.createElement('button');
