@@ -120,12 +120,15 @@ final class HistoryLoader {
 
     /**
      * Copies the engine's history rows of the given root process instances {@code copies} times, in every history
-     * table that has rows of them. Returns the rows written.
+     * table that has rows of them, and the grants that stay with that history (who may read a finished part and its
+     * tasks, kept until the history's removal time): the authorization table grows with the years as well. Returns
+     * the rows written.
      */
     long engineHistory(List<String> roots, int copies) {
         String in = roots.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
         List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = "
-                + "current_schema() AND table_name LIKE 'act\\_hi\\_%' ORDER BY table_name", String.class);
+                + "current_schema() AND (table_name LIKE 'act\\_hi\\_%' OR table_name = 'act_ru_authorization') "
+                + "ORDER BY table_name", String.class);
         long written = 0;
         for (String table : tables) {
             List<Map<String, Object>> columns = jdbc.queryForList("SELECT column_name, data_type FROM "
@@ -158,7 +161,9 @@ final class HistoryLoader {
         boolean instance = column.equals("id_") || column.endsWith("inst_id_") || column.endsWith("instance_id_")
                 || column.equals("execution_id_") || column.equals("task_id_") || column.equals("parent_task_id_")
                 || column.equals("job_id_") || column.equals("operation_id_") || column.equals("business_key_")
-                || column.equals("proc_inst_id_") || column.equals("parent_act_inst_id_");
+                || column.equals("proc_inst_id_") || column.equals("parent_act_inst_id_")
+                // a grant on a historic instance or task names it by id
+                || column.equals("resource_id_");
         if (text && instance) {
             // ids run up to 64 characters ("Task_SignDirective:" + a UUID): the copy keeps the unique tail
             return "CASE WHEN " + column + " IS NULL THEN NULL ELSE 'h' || g || ':' || right(" + column + ", 36) END";

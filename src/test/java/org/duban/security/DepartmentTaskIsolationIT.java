@@ -80,6 +80,31 @@ class DepartmentTaskIsolationIT {
                 "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"x\"}}").status()).isEqualTo(403);
     }
 
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
+
+    @Test
+    void checksTakeThePersonsGroupsAsTheyAreInsteadOfReadingEveryGroupWithAGrant() {
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        // Camunda's own manager drops a group without any grant, after reading every group id of the table
+        java.util.List<String> checked = configuration.getCommandExecutorTxRequired().execute(context -> context
+                .getAuthorizationManager().filterAuthenticatedGroupIds(java.util.List.of("dept-kjj", "group-without-grants",
+                        "dept-kjj")));
+        assertThat(checked).containsExactly("dept-kjj", "group-without-grants");
+        // and the answers stay: a member of a group without grants still sees its own tasks only
+        engine.getIdentityService().setAuthentication("kjj", java.util.List.of("dept-kjj", "group-without-grants"));
+        try {
+            assertThat(tasks.createTaskQuery().list()).extracting(task -> task.getId()).contains(kjjTask)
+                    .doesNotContain(zdxqTask);
+            assertThat(engine.getAuthorizationService().isUserAuthorized("kjj",
+                    java.util.List.of("dept-kjj", "group-without-grants"), org.camunda.bpm.engine.authorization.Permissions.READ,
+                    org.camunda.bpm.engine.authorization.Resources.TASK, zdxqTask)).isFalse();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
     private String startTaskFor(String department) {
         String instance = runtime.startProcessInstanceByKey("test-department-task", Map.of("department", department)).getId();
         return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
