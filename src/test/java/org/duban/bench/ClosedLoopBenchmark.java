@@ -63,7 +63,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ClosedLoopBenchmark {
 
     private static final int DIRECTIVES = Integer.getInteger("bench.directives", 150);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 150);
     private static final int HISTORY = Integer.getInteger("bench.history.directives", 100_000);
     private static final int RECORDS = Integer.getInteger("bench.history.records", 1_500_000);
     private static final int THREADS = 4;
@@ -111,7 +111,8 @@ class ClosedLoopBenchmark {
         String page = session.get("/issue").body();
         csrfToken = meta(page, "csrf-token");
         csrfHeader = meta(page, "csrf-header");
-        // warm both paths up before measuring, alternating so neither profits from running second
+        // warm both paths up before measuring, alternating so neither profits from running second; 150 loops each:
+        // after 30 the JIT compiler still took half the CPU of the first measured minute, most of it for Duban's side
         runLoops(WARMUP, this::startDuban);
         runLoops(WARMUP, this::startBare);
         httpIssueLatencies(WARMUP);
@@ -500,7 +501,9 @@ class ClosedLoopBenchmark {
     }
 
     private static double percentile(List<Double> values, int p) {
-        if (values.isEmpty()) return Double.NaN;
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
