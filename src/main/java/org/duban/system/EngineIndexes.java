@@ -28,7 +28,16 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        try {
+            create((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
+        } catch (SQLException e) {
+            // another node made it in the same moment; a missing index costs speed, never an answer
+            log.warn("Index {} on the engine's task table not created now: {}", TASK_PARENT, e.getMessage());
+        }
+    }
+
+    /** Creates the index unless it exists. */
+    void create(ProcessEngineConfigurationImpl configuration) throws SQLException {
         String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
         String statement = "CREATE INDEX IF NOT EXISTS " + TASK_PARENT + " ON " + prefix + "ACT_RU_TASK(PARENT_TASK_ID_)";
         try (Connection connection = configuration.getDataSource().getConnection();
@@ -37,9 +46,6 @@ class EngineIndexes extends AbstractProcessEnginePlugin {
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
-        } catch (SQLException e) {
-            // another node made it in the same moment; a missing index costs speed, never an answer
-            log.warn("Index {} on the engine's task table not created now: {}", TASK_PARENT, e.getMessage());
         }
     }
 }

@@ -30,7 +30,8 @@ class EngineIndexesIT {
     @Test
     void makingItAgainChangesNothing() throws Exception {
         // a second node, or a restart, runs the same statement against the existing index
-        new EngineIndexes().postProcessEngineBuild(engine);
+        new EngineIndexes().create(
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
         assertThat(indexedColumns("ACT_RU_TASK", EngineIndexes.TASK_PARENT)).containsExactly("PARENT_TASK_ID_");
     }
 

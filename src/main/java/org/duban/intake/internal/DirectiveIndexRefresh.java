@@ -21,10 +21,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Keeps this node's index current. Built from the database at start-up. Every timeline entry of the directive
  * module is published as a {@link DirectiveEvent}: after the transaction of one that changes what the index holds
  * ({@link IndexedFacts}: issued, dispatched, reassigned, withdrawn, closed ...) commits, the directive is read again,
- * so its text, status and units are current at once on the node that handled the step. Other nodes' steps are not heard here, so every node also reads, on a short schedule, the
- * directives issued since its last read less a clock skew (new directives anywhere appear within the interval; no
- * event of the directive module is published across nodes, and a shared search service is more than this needs), and rebuilds
- * the whole index on a longer one (status changes made on other nodes, within the hour by default).
+ * so its text, status and units are current at once on the node that handled the step. Other nodes' steps are not
+ * heard here, so every node also reads, on a short schedule, the directives issued since its last read less a clock
+ * skew (new directives anywhere appear within the interval; no event of the directive module is published across
+ * nodes, and a shared search service is more than this needs), and rebuilds the whole index on a longer one (status
+ * changes made on other nodes, within the hour by default).
  */
 @Configuration
 public class DirectiveIndexRefresh {
