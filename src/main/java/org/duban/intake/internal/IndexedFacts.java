@@ -10,7 +10,7 @@ import org.duban.directive.EventType;
  * units and whether it went out). The text is written once, at issue; the status moves at approval, refusal,
  * dispatch, closing and withdrawal; the units at issue, reassignment and passing down. A part's own course (signing,
  * progress, lights, urges, review, score) changes none of them, and is most of a directive's events: a closed loop of
- * five departments publishes some thirty, of which four matter here.
+ * five departments publishes some thirty, of which three or four (issue, approval, dispatch, closing) matter here.
  */
 final class IndexedFacts {
 
