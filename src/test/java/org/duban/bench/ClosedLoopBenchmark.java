@@ -64,6 +64,10 @@ class ClosedLoopBenchmark {
 
     private static final int DIRECTIVES = Integer.getInteger("bench.directives", 150);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 150);
+    private static final int WARMUP_MAX = Integer.getInteger("bench.warmup.max", 1500);
+    /** The warm-up ends once the JIT compiler threads used less CPU than this share of one core over a batch. */
+    private static final double JIT_QUIET = Double.parseDouble(System.getProperty("bench.warmup.jit-quiet", "0.05"));
+    private static final int WARMUP_BATCH = 50;
     private static final int HISTORY = Integer.getInteger("bench.history.directives", 100_000);
     private static final int RECORDS = Integer.getInteger("bench.history.records", 1_500_000);
     private static final int THREADS = 4;
@@ -111,11 +115,13 @@ class ClosedLoopBenchmark {
         String page = session.get("/issue").body();
         csrfToken = meta(page, "csrf-token");
         csrfHeader = meta(page, "csrf-header");
-        // warm both paths up before measuring, alternating so neither profits from running second; 150 loops each:
-        // after 30 the JIT compiler still took half the CPU of the first measured minute, most of it for Duban's side
-        runLoops(WARMUP, this::startDuban);
-        runLoops(WARMUP, this::startBare);
+        // a server runs for days: what it does per loop is measured once the JIT compiler is done with it. With both
+        // engines in one JVM on two cores, a fixed warm-up of 150 loops left the compiler using half the CPU of the
+        // measured rounds (Duban runs far more distinct code than the bare replica: Spring, DMN, mail, Lucene)
+        StringBuilder warmUp = new StringBuilder();
+        warmUp.append(warmUp("Duban", this::startDuban));
         httpIssueLatencies(WARMUP);
+        warmUp.append(warmUp("bare", this::startBare));
 
         StringBuilder report = new StringBuilder();
         report.append(String.format("Closed-loop benchmark on %s, %d directives × %d departments, %d client threads%n",
@@ -124,6 +130,7 @@ class ClosedLoopBenchmark {
         report.append(String.format("databases: Duban %s, bare %s%n", jdbc.queryForObject("SELECT current_database()",
                 String.class), bareDatabase));
         report.append(pgbench());
+        report.append(warmUp);
         measure("empty record", report);
         if (HISTORY == 0) {
             write(report);
@@ -147,6 +154,74 @@ class ClosedLoopBenchmark {
         write(report);
     }
 
+    /**
+     * Loops in batches until the JIT compiler threads used under {@link #JIT_QUIET} of one core over a batch (at
+     * least {@link #WARMUP} loops, at most {@link #WARMUP_MAX}); answers the line for the report.
+     */
+    private String warmUp(String side, Supplier<String> start) throws Exception {
+        int loops = 0;
+        double share = 1;
+        while (loops < WARMUP || (share >= JIT_QUIET && loops < WARMUP_MAX)) {
+            long compiledBefore = compileMillis();
+            long begin = System.nanoTime();
+            runLoops(WARMUP_BATCH, start);
+            share = (compileMillis() - compiledBefore) / ((System.nanoTime() - begin) / 1e6);
+            loops += WARMUP_BATCH;
+        }
+        return String.format("warm-up %s: %d loops, JIT compiler CPU in the last batch %.0f%% of one core%n", side, loops,
+                share * 100);
+    }
+
+    /**
+     * CPU milliseconds the JIT compiler threads have used in this JVM (both engines run in it), from their Linux
+     * thread times. The JVM's own compile time counts wall time, and on two busy cores a compiler thread waits for
+     * one: it reported 96 % "compiling" where the threads used far less. Elsewhere that count is all there is.
+     */
+    private static long compileMillis() {
+        Path threads = Path.of("/proc/self/task");
+        if (!Files.isDirectory(threads)) {
+            return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        }
+        return cpuMillis(threads, name -> name.matches("C[12] Compiler(?s).*"));
+    }
+
+    private static long jvmCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+    }
+
+    /** The server's processes when it runs on this machine (as here and in CI); 0 where there is no /proc. */
+    private static long postgresCpuMillis() {
+        Path processes = Path.of("/proc");
+        return Files.isDirectory(processes) ? cpuMillis(processes, name -> name.strip().equals("postgres")) : 0;
+    }
+
+    /** User and system CPU of the processes or threads under {@code dir} whose name {@code named} accepts. */
+    private static long cpuMillis(Path dir, java.util.function.Predicate<String> named) {
+        long ticks = 0;
+        try (var each = Files.list(dir)) {
+            for (Path entry : (Iterable<Path>) each::iterator) {
+                if (!entry.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    if (!named.test(Files.readString(entry.resolve("comm")))) {
+                        continue;
+                    }
+                    String stat = Files.readString(entry.resolve("stat"));
+                    // after the name in parentheses: state is field 3, user time 14 and system time 15, in 1/100 s
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException ended) {
+                    // a thread or process that ended between listing and reading
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ticks * 10;
+    }
+
     private static void write(StringBuilder report) throws IOException {
         System.out.println(report);
         Path out = Path.of("target", "bench", "closed-loop.txt");
@@ -168,6 +243,12 @@ class ClosedLoopBenchmark {
         List<Double> dubanCommitsPerLoop = new ArrayList<>();
         List<Double> bareCommitRate = new ArrayList<>();
         List<Double> dubanCommitRate = new ArrayList<>();
+        List<Double> bareJit = new ArrayList<>();
+        List<Double> dubanJit = new ArrayList<>();
+        List<Double> bareJvmCpu = new ArrayList<>();
+        List<Double> dubanJvmCpu = new ArrayList<>();
+        List<Double> barePostgresCpu = new ArrayList<>();
+        List<Double> dubanPostgresCpu = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             for (int side = 0; side < 2; side++) {
                 boolean bareSide = (side + round) % 2 == 0;
@@ -180,6 +261,9 @@ class ClosedLoopBenchmark {
                     bareRates.add(loops.perSecond());
                     bareCommitsPerLoop.add(loops.commitsPerLoop());
                     bareCommitRate.add(loops.commitsPerSecond());
+                    bareJit.add(loops.jitShare() * 100);
+                    bareJvmCpu.add(loops.jvmCpuPerLoop());
+                    barePostgresCpu.add(loops.postgresCpuPerLoop());
                 } else {
                     dubanIssue.addAll(issueLatencies(this::startDuban));
                     httpIssue.addAll(httpIssueLatencies(DIRECTIVES / ROUNDS));
@@ -187,6 +271,9 @@ class ClosedLoopBenchmark {
                     dubanRates.add(loops.perSecond());
                     dubanCommitsPerLoop.add(loops.commitsPerLoop());
                     dubanCommitRate.add(loops.commitsPerSecond());
+                    dubanJit.add(loops.jitShare() * 100);
+                    dubanJvmCpu.add(loops.jvmCpuPerLoop());
+                    dubanPostgresCpu.add(loops.postgresCpuPerLoop());
                 }
             }
         }
@@ -202,18 +289,30 @@ class ClosedLoopBenchmark {
                 .toList(), dubanRates.stream().map(r -> String.format("%.2f", r)).toList()));
         row(report, "commits per closed loop", percentile(bareCommitsPerLoop, 50), percentile(dubanCommitsPerLoop, 50));
         row(report, "commits per second", percentile(bareCommitRate, 50), percentile(dubanCommitRate, 50));
+        row(report, "JIT compiler CPU in the loops (% of a core)", percentile(bareJit, 50), percentile(dubanJit, 50));
+        // steadier than loops per second on a shared machine: what one loop costs, whatever else ran beside it
+        row(report, "JVM CPU per closed loop (ms)", percentile(bareJvmCpu, 50), percentile(dubanJvmCpu, 50));
+        row(report, "PostgreSQL CPU per closed loop (ms)", percentile(barePostgresCpu, 50),
+                percentile(dubanPostgresCpu, 50));
     }
 
-    private record Loops(double perSecond, double commitsPerLoop, double commitsPerSecond) {}
+    private record Loops(double perSecond, double commitsPerLoop, double commitsPerSecond, double jitShare,
+            double jvmCpuPerLoop, double postgresCpuPerLoop) {}
 
     private Loops loops(JdbcTemplate database, Supplier<String> start) throws Exception {
         int count = DIRECTIVES / ROUNDS;
         long before = commits(database);
+        long compiledBefore = compileMillis();
+        long jvmBefore = jvmCpuMillis();
+        long postgresBefore = postgresCpuMillis();
         long begin = System.nanoTime();
         double rate = runLoops(count, start);
         double seconds = (System.nanoTime() - begin) / 1e9;
+        double jitShare = (compileMillis() - compiledBefore) / (seconds * 1000);
+        double jvm = (double) (jvmCpuMillis() - jvmBefore) / count;
+        double postgres = (double) (postgresCpuMillis() - postgresBefore) / count;
         long commits = commits(database) - before;
-        return new Loops(rate, (double) commits / count, commits / seconds);
+        return new Loops(rate, (double) commits / count, commits / seconds, jitShare, jvm, postgres);
     }
 
     private void deployBareModels() {
