@@ -43,36 +43,43 @@ public class ScoreDecision {
         this.engine = engine;
     }
 
-    /** Evaluated on Duban's behalf: the reviewer completing the step holds no permission on decisions, nor needs one. */
+    /**
+     * Evaluated on Duban's behalf: the reviewer completing the step holds no permission on decisions, nor needs one.
+     * The decision is looked up once and evaluated by its id, so the components it reports come from the very
+     * version that scored (a deployment between two look-ups cannot mix versions) at the cost of one query.
+     */
     public Result evaluate(Map<String, Object> inputs) {
-        DmnDecisionResult result = engine.call(() -> decisions.evaluateDecisionByKey(DECISION).variables(inputs).evaluate());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> outputs = (Map<String, Object>) result.getSingleResult().getSingleEntry();
-        Map<String, Integer> components = new LinkedHashMap<>();
-        for (String name : labels().keySet()) {
-            components.put(name, ((Number) outputs.get(name)).intValue());
-        }
-        return new Result(new BigDecimal(outputs.get(SCORE).toString()), new BigDecimal(outputs.get(WEIGHT).toString()),
-                components);
+        return engine.call(() -> {
+            DecisionDefinition definition = latest();
+            DmnDecisionResult result = decisions.evaluateDecisionById(definition.getId()).variables(inputs).evaluate();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> outputs = (Map<String, Object>) result.getSingleResult().getSingleEntry();
+            Map<String, Integer> components = new LinkedHashMap<>();
+            for (String name : labels(definition).keySet()) {
+                components.put(name, ((Number) outputs.get(name)).intValue());
+            }
+            return new Result(new BigDecimal(outputs.get(SCORE).toString()),
+                    new BigDecimal(outputs.get(WEIGHT).toString()), components);
+        });
     }
 
     /** The components' Chinese labels by output name, in the table's order (the latest deployed decision). */
     public Map<String, String> labels() {
-        return engine.call(() -> {
-            DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
-                    .latestVersion().singleResult();
-            return labelsByDefinition.computeIfAbsent(definition.getId(), id -> read(repository.getDmnModelInstance(id)));
-        });
+        return engine.call(() -> labels(latest()));
     }
 
     /** The facts' Chinese labels by the name the decision tables read them by (their input expressions). */
     public Map<String, String> inputLabels() {
-        return engine.call(() -> {
-            DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
-                    .latestVersion().singleResult();
-            return inputLabelsByDefinition.computeIfAbsent(definition.getId(),
-                    id -> readInputs(repository.getDmnModelInstance(id)));
-        });
+        return engine.call(() -> inputLabelsByDefinition.computeIfAbsent(latest().getId(),
+                id -> readInputs(repository.getDmnModelInstance(id))));
+    }
+
+    private DecisionDefinition latest() {
+        return repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION).latestVersion().singleResult();
+    }
+
+    private Map<String, String> labels(DecisionDefinition definition) {
+        return labelsByDefinition.computeIfAbsent(definition.getId(), id -> read(repository.getDmnModelInstance(id)));
     }
 
     private static Map<String, String> readInputs(DmnModelInstance model) {
