@@ -46,7 +46,8 @@ public class ScoreDecision {
     /**
      * Evaluated on Duban's behalf: the reviewer completing the step holds no permission on decisions, nor needs one.
      * The decision is looked up once and evaluated by its id, so the components it reports come from the very
-     * version that scored (a deployment between two look-ups cannot mix versions) at the cost of one query.
+     * version that scored (a deployment between two look-ups cannot mix versions), and inside a step the engine finds
+     * it by id among what the step has already read instead of looking for the latest version again.
      */
     public Result evaluate(Map<String, Object> inputs) {
         return engine.call(() -> {
