@@ -48,9 +48,15 @@ class BatchDeliveryIT {
         String number = directive.get("number").asText();
         assertThat(directive.get("delivered").asInt()).isEqualTo(2);
         assertThat(directive.get("parts").asInt()).isEqualTo(5);
-        assertThat(Http.loggedIn(port, "leader", "demo").get("/directives/" + number).body()).contains("已送达 2/5");
+        String page = Http.loggedIn(port, "leader", "demo").get("/directives/" + number).body();
+        assertThat(page).contains("已送达 2/5");
+        assertThat(page.split("送达中", -1)).as("the three parts not yet delivered say so").hasSize(4);
         assertThat(Http.basic(port, "dfs", "demo").get("/engine-rest/task?processInstanceBusinessKey=" + number).body())
                 .as("a unit of a later batch has no task yet").isEqualTo("[]");
+        assertThat(lights(number)).as("a part lights up as it reaches its unit, not before")
+                .containsExactly("dsjj=GREEN", "kjj=GREEN", "zdxq=-", "dfs=-", "dsjj-zwfw=-");
+        assertThat(jdbc.queryForObject("SELECT light FROM directive WHERE number = ?", String.class, number))
+                .as("the directive with its first batch").isEqualTo("GREEN");
 
         ProcessDriver driver = new ProcessDriver(engine);
         for (int batch = 0; batch < 2; batch++) {
@@ -70,5 +76,14 @@ class BatchDeliveryIT {
             assertThat(driver.departmentWork(number, unit)).as(unit).isNotNull();
         }
         assertThat(JSON.readTree(leader.get("/api/directives/" + number).body()).get("delivered").asInt()).isEqualTo(5);
+        assertThat(lights(number)).containsExactly("dsjj=GREEN", "kjj=GREEN", "zdxq=GREEN", "dfs=GREEN",
+                "dsjj-zwfw=GREEN");
+        assertThat(Http.loggedIn(port, "leader", "demo").get("/directives/" + number).body()).doesNotContain("送达中");
+    }
+
+    /** unit=light of every part in position order, {@code -} for none. */
+    private List<String> lights(String number) {
+        return jdbc.query("SELECT department, light FROM directive_department WHERE directive_number = ? ORDER BY position",
+                (rs, i) -> rs.getString(1) + "=" + (rs.getString(2) == null ? "-" : rs.getString(2)), number);
     }
 }

@@ -59,10 +59,12 @@ public class Delivery {
         this.batchSize = batchSize;
     }
 
-    /** The directive goes out: from now on its units see it; the first batch of parts starts at once. */
+    /**
+     * The directive goes out: from now on its units see it; the first batch of parts starts at once. Each part
+     * lights up as it is delivered, and the directive with its first batch.
+     */
     public void dispatch(DirectiveRow directive, String actor) {
         directives.dispatched(directive.number());
-        lights.refresh(directive.number());
         deliver(directives.find(directive.number()).orElseThrow(), actor, firstBatchSize);
     }
 
@@ -80,6 +82,7 @@ public class Delivery {
             HandOver.DELIVERY.during(part, () -> engine.call(
                     () -> runtime.startProcessInstanceByKey(DEPARTMENT_WORK_PROCESS, directive.number())));
         }
+        lights.delivered(directives.find(directive.number()).orElseThrow(), next);
         List<String> units = next.stream().map(PartRow::unit).toList();
         timeline.record(directive, null, EventType.DISPATCHED, actor, new EventDetails.Dispatched(units),
                 Audience.units(units));
@@ -99,13 +102,14 @@ public class Delivery {
     public PartRow bind(String processInstanceId) {
         PartRow part = HandOver.DELIVERY.take().orElseThrow(() -> new IllegalStateException(
                 "department-work is started only by a directive's delivery, for one of its parts"));
-        parts.delivered(part.number(), part.unit(), processInstanceId, signDueAt(part));
+        DirectiveRow directive = directives.find(part.number()).orElseThrow();
+        parts.delivered(part.number(), part.unit(), processInstanceId, signDueAt(directive),
+                lights.onDelivery(directive, part));
         return parts.byInstance(processInstanceId).orElseThrow();
     }
 
     /** A unit signs within the template's working days of receiving the part, by the same time of day. */
-    OffsetDateTime signDueAt(PartRow part) {
-        DirectiveRow directive = directives.find(part.number()).orElseThrow();
+    OffsetDateTime signDueAt(DirectiveRow directive) {
         ZonedDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(WorkCalendar.ZONE);
         int within = templates.forCategory(directive.category()).signWithinWorkingDays();
         return calendar.plusWorkingDays(now.toLocalDate(), within).atTime(now.toLocalTime()).atZone(WorkCalendar.ZONE)

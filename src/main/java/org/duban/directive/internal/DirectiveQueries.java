@@ -104,7 +104,7 @@ public class DirectiveQueries {
                 .toList();
         LocalDate current = rows.stream().filter(p -> p.role() == PartRole.LEAD).map(PartRow::deadline).findFirst()
                 .orElse(d.deadline());
-        int delivered = (int) rows.stream().filter(p -> p.processInstanceId() != null || p.deliveredAt() != null).count();
+        int delivered = (int) rows.stream().filter(PartRow::isDelivered).count();
         return Optional.of(new DirectiveView(d.number(), d.title(), d.instruction(), d.category(), d.priority().key(),
                 d.status(), d.light(), d.deadline(), current, d.reportCycle().key(), d.leadUnit(), d.issuedBy(),
                 d.responsibleLeader(), d.issuedAt(), d.closedAt(), d.score(), delivered, rows.size(), units, entries,

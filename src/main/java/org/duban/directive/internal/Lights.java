@@ -69,8 +69,39 @@ public class Lights {
         return changed;
     }
 
-    /** The light a part shows on {@code day}; none while its directive is a draft (it has not reached the unit). */
+    /**
+     * The light a part shows on {@code day}; none while it has not reached its unit (its directive is a draft, or
+     * its delivery batch has not run yet).
+     */
     public Light of(DirectiveRow directive, PartRow part, LocalDate day) {
+        return part.isDelivered() ? onceDelivered(directive, part, day) : null;
+    }
+
+    /** The light a part shows from its delivery on, written with the delivery itself ({@link Delivery#bind}). */
+    Light onDelivery(DirectiveRow directive, PartRow part) {
+        return onceDelivered(directive, part, calendar.today());
+    }
+
+    /**
+     * A batch of parts has reached its units, their lights written with their delivery: the directive shows the
+     * worse of what it showed and theirs. The worst light of a directive only grows as parts are added, so the
+     * parts delivered before need no second reading (a directive to 1,000 units would read them all per batch).
+     */
+    void delivered(DirectiveRow directive, List<PartRow> batch) {
+        List<Light> lights = new ArrayList<>();
+        if (directive.light() != null) {
+            lights.add(directive.light());
+        }
+        LocalDate today = calendar.today();
+        batch.stream().filter(part -> !part.isSubPart()).map(part -> onceDelivered(directive, part, today))
+                .filter(Objects::nonNull).forEach(lights::add);
+        Light light = lights.isEmpty() ? null : Light.worst(lights);
+        if (!Objects.equals(light, directive.light())) {
+            directives.light(directive.number(), light);
+        }
+    }
+
+    private Light onceDelivered(DirectiveRow directive, PartRow part, LocalDate day) {
         if (directive.status() == DirectiveStatus.DRAFT || directive.status() == DirectiveStatus.REJECTED) {
             return null;
         }

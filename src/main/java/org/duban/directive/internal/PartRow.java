@@ -23,6 +23,14 @@ public record PartRow(String number, String unit, PartRole role, String parentUn
         return parentUnit != null;
     }
 
+    /**
+     * Its unit has received it: its department-work process runs (or ran). Until then the part shows no light and
+     * counts as not yet delivered (未送达) on the directive's page.
+     */
+    public boolean isDelivered() {
+        return processInstanceId != null || deliveredAt != null;
+    }
+
     /** Not yet accepted nor cancelled: still work to do. */
     public boolean isOpen() {
         return status != PartStatus.DONE && status != PartStatus.CANCELLED;

@@ -116,9 +116,15 @@ public class PartStore {
         return count == null ? 0 : count;
     }
 
-    void delivered(String number, String unit, String processInstanceId, OffsetDateTime signDueAt) {
-        writes().update("UPDATE directive_department SET process_instance_id = ?, delivered_at = ?, sign_due_at = ? "
-                + "WHERE directive_number = ? AND department = ?", processInstanceId, now(), signDueAt, number, unit);
+    /**
+     * The part has reached its unit, with the light it shows from now on: one row update (the light is in indexes
+     * the delivery's update touches anyway; a second update of its own cost a directive to 1,173 units as much
+     * PostgreSQL time as all its tasks' inserts).
+     */
+    void delivered(String number, String unit, String processInstanceId, OffsetDateTime signDueAt, Light light) {
+        writes().update("UPDATE directive_department SET process_instance_id = ?, delivered_at = ?, sign_due_at = ?, "
+                + "light = ? WHERE directive_number = ? AND department = ?", processInstanceId, now(), signDueAt,
+                light == null ? null : light.name(), number, unit);
     }
 
     void signed(PartRow p, int signLateDays) {

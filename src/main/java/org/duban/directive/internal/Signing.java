@@ -43,7 +43,7 @@ public class Signing {
 
     /** The office (or the unit above) moves the part to {@code newUnit}, which signs afresh. */
     public void reassigned(PartContext c, String actor, String newUnit, String comment) {
-        parts.reassigned(c.part(), newUnit, delivery.signDueAt(c.part()));
+        parts.reassigned(c.part(), newUnit, delivery.signDueAt(c.directive()));
         PartRow moved = parts.find(c.number(), newUnit).orElseThrow();
         lights.refresh(c.number(), newUnit);
         timeline.record(new PartContext(c.directive(), moved), EventType.REASSIGNED, actor,
