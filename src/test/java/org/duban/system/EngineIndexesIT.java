@@ -13,7 +13,10 @@ import org.duban.support.DubanIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The engine's task table carries Duban's index for the sub-task look-up of every completion, on H2 and PostgreSQL. */
+/**
+ * The engine's tables carry Duban's indexes, on H2 and PostgreSQL: the task table for the sub-task look-up of every
+ * completion, the job table for the job executor's look-up of due jobs.
+ */
 @DubanIntegrationTest
 class EngineIndexesIT {
 
@@ -28,11 +31,17 @@ class EngineIndexesIT {
     }
 
     @Test
-    void makingItAgainChangesNothing() throws Exception {
+    void theJobTableIsIndexedByDueDate() throws Exception {
+        assertThat(indexedColumns("ACT_RU_JOB", EngineIndexes.JOB_DUE)).containsExactly("DUEDATE_");
+    }
+
+    @Test
+    void makingThemAgainChangesNothing() throws Exception {
         // a second node, or a restart, runs the same statement against the existing index
         new EngineIndexes().create(
                 (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration());
         assertThat(indexedColumns("ACT_RU_TASK", EngineIndexes.TASK_PARENT)).containsExactly("PARENT_TASK_ID_");
+        assertThat(indexedColumns("ACT_RU_JOB", EngineIndexes.JOB_DUE)).containsExactly("DUEDATE_");
     }
 
     private List<String> indexedColumns(String table, String index) throws Exception {
