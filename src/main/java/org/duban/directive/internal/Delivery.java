@@ -37,6 +37,7 @@ public class Delivery {
     private final Clock clock;
     private final int batchSize;
     private final int firstBatchSize;
+    private final int lanes;
 
     /**
      * @param firstBatchSize how many parts start inside the issuing request: every unit of a small directive at once,
@@ -45,7 +46,9 @@ public class Delivery {
     Delivery(DirectiveStore directives, PartStore parts, Lights lights, Timeline timeline, RuntimeService runtime,
             EngineAsSystem engine, WorkCalendar calendar, DirectiveTemplates templates, Clock clock,
             @Value("${duban.dispatch.batch-size:50}") int batchSize,
-            @Value("${duban.dispatch.first-batch-size:20}") int firstBatchSize) {
+            @Value("${duban.dispatch.first-batch-size:20}") int firstBatchSize,
+            @Value("${duban.dispatch.lanes:2}") int lanes) {
+        this.lanes = Math.max(1, lanes);
         this.firstBatchSize = Math.max(1, Math.min(firstBatchSize, batchSize));
         this.directives = directives;
         this.parts = parts;
@@ -93,6 +96,15 @@ public class Delivery {
     public int batchesLeft(String number) {
         int left = parts.countUndelivered(number);
         return (left + batchSize - 1) / batchSize;
+    }
+
+    /**
+     * How many batches the next round delivers side by side, each a job of its own on its own job executor thread:
+     * one batch leaves a core idle while it waits for PostgreSQL, two keep both busy; more only queue for the
+     * directive's rows (its audit chain record and its light) that every batch writes.
+     */
+    public int lanes(String number) {
+        return Math.min(lanes, batchesLeft(number));
     }
 
     /**

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -57,6 +59,10 @@ class DirectiveModelTest {
 
         public int batchesLeft(Object execution) {
             return batchesLeft;
+        }
+
+        public int deliveryLanes(Object execution) {
+            return Math.min(2, batchesLeft);
         }
 
         public boolean allPartsDone(Object execution) {
@@ -145,13 +151,23 @@ class DirectiveModelTest {
     }
 
     @Test
-    void aLargeDirectiveIsDeliveredInBatchesEachAJobOfItsOwn() {
+    void aLargeDirectiveIsDeliveredInBatchesTwoSideBySideEachAJobOfItsOwn() {
         facts.batchesLeft = 3;
         ProcessInstance directive = issue();
         assertThat(directive).hasPassed("Gateway_Undelivered").isWaitingAt("Task_DeliverBatch");
-        for (int batch = 1; batch <= 3; batch++) {
-            assertThat(jobQuery().processInstanceId(directive.getId()).count()).as("one batch at a time").isEqualTo(1);
-            execute(jobQuery().processInstanceId(directive.getId()).singleResult());
+        List<Job> first = jobQuery().processInstanceId(directive.getId()).list();
+        assertThat(first).as("two batches at once, neither waiting for the other").hasSize(2)
+                .noneMatch(job -> ((JobEntity) job).isExclusive());
+        first.forEach(job -> execute(job));
+        assertThat(beans.calls.stream().filter("deliverBatchDelegate"::equals).count()).isEqualTo(2);
+        // each batch commits on its own: joining the round is a job of its own, so a conflict of two batches
+        // finishing together repeats only the join, never a batch
+        List<Job> joins = jobQuery().processInstanceId(directive.getId()).list();
+        assertThat(joins).hasSize(2);
+        joins.forEach(job -> execute(job));
+        assertThat(jobQuery().processInstanceId(directive.getId()).count()).as("the last batch, alone").isEqualTo(1);
+        while (jobQuery().processInstanceId(directive.getId()).count() > 0) {
+            execute(jobQuery().processInstanceId(directive.getId()).list().get(0));
         }
         assertThat(beans.calls.stream().filter("deliverBatchDelegate"::equals).count()).isEqualTo(3);
         assertThat(directive).hasPassed("Task_DeliverBatch", "Gateway_PartsOpen").isWaitingAt("Task_AwaitParts");
@@ -159,14 +175,15 @@ class DirectiveModelTest {
 
     @Test
     void partsLeftAfterTheBatchesGoOutInAnotherRound() {
-        facts.batchesLeft = 2;
+        facts.batchesLeft = 1;
         facts.heldBack = 1;
         ProcessInstance directive = issue();
-        for (int batch = 1; batch <= 3; batch++) {
-            assertThat(directive).as("batch %d", batch).isWaitingAt("Task_DeliverBatch");
-            execute(jobQuery().processInstanceId(directive.getId()).singleResult());
+        assertThat(jobQuery().processInstanceId(directive.getId()).count()).as("one batch left: one lane").isEqualTo(1);
+        while (jobQuery().processInstanceId(directive.getId()).count() > 0) {
+            assertThat(directive).isWaitingAt("Task_DeliverBatch");
+            execute(jobQuery().processInstanceId(directive.getId()).list().get(0));
         }
-        assertThat(beans.calls.stream().filter("deliverBatchDelegate"::equals).count()).isEqualTo(3);
+        assertThat(beans.calls.stream().filter("deliverBatchDelegate"::equals).count()).isEqualTo(2);
         assertThat(directive).hasPassed("Gateway_PartsOpen").isWaitingAt("Task_AwaitParts");
     }
 
@@ -176,6 +193,16 @@ class DirectiveModelTest {
         ProcessInstance directive = issue();
         assertThat(directive).hasPassed("Gateway_PartsOpen", "Gateway_Finished", "End_Closed").hasNotPassed("Task_AwaitParts")
                 .isEnded();
+    }
+
+    @Test
+    void aWithdrawalDuringDeliveryEndsTheBatchesNotYetRun() {
+        facts.batchesLeft = 3;
+        ProcessInstance directive = issue();
+        runtimeService().createMessageCorrelation(MESSAGE_WITHDRAW).processInstanceId(directive.getId()).correlate();
+        assertThat(directive).hasPassed("Task_WithdrawDirective", "End_Withdrawn").isEnded();
+        assertThat(jobQuery().processInstanceId(directive.getId()).count()).isZero();
+        assertThat(beans.calls).doesNotContain("deliverBatchDelegate");
     }
 
     @Test

@@ -49,6 +49,11 @@ public class DirectiveFacts {
         return delivery.batchesLeft(contexts.directiveOf(execution.getProcessInstanceId()).number());
     }
 
+    /** How many batches go out side by side in the next round of 分批送达. */
+    public int deliveryLanes(DelegateExecution execution) {
+        return delivery.lanes(contexts.directiveOf(execution.getProcessInstanceId()).number());
+    }
+
     public boolean allPartsDone(DelegateExecution execution) {
         return closing.allPartsDone(contexts.directiveOf(execution.getProcessInstanceId()));
     }
