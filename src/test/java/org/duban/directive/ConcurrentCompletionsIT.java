@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.duban.directive.DirectiveVariables.*;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.duban.support.ProcessDriver;
+import org.duban.support.TwentyUnits;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,11 +30,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * completion counts, none fails, and the directive closes (the join runs in jobs, which the job
  * executor retries on conflicts, not in the people's requests).
  */
-@SpringBootTest(properties = "duban.identity.location=classpath:organisation-twenty.yaml")
+@SpringBootTest(properties = TwentyUnits.ORGANISATION)
 @Tag("database")
 class ConcurrentCompletionsIT {
 
-    private static final int DEPARTMENTS = 20;
+    private static final int DEPARTMENTS = TwentyUnits.COUNT;
 
     @Autowired
     ProcessEngine engine;
@@ -45,12 +44,8 @@ class ConcurrentCompletionsIT {
     @Test
     void twentyDepartmentsAtOnce() throws Exception {
         ProcessDriver driver = new ProcessDriver(engine);
-        List<String> codes = new ArrayList<>();
-        for (int i = 1; i <= DEPARTMENTS; i++) {
-            codes.add(String.format("d%02d", i));
-        }
-        String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
-        String instance = driver.issue("leader", "d01", String.join(",", codes.subList(1, DEPARTMENTS)), deadline, "none").getId();
+        List<String> codes = TwentyUnits.codes();
+        String instance = TwentyUnits.issueToAll(driver);
         String number = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
                 .singleResult().getBusinessKey();
         for (String code : codes) {

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.duban.support.ProcessDriver;
+import org.duban.support.TwentyUnits;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,12 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * part exactly once, the two lanes of a round join without an incident (a conflict of two batches finishing together
  * repeats only the join), and the directive waits for the parts with all of them delivered and lit.
  */
-@SpringBootTest(properties = {"duban.identity.location=classpath:organisation-twenty.yaml",
-        "duban.dispatch.batch-size=2", "duban.dispatch.first-batch-size=2"})
+@SpringBootTest(properties = {TwentyUnits.ORGANISATION, "duban.dispatch.batch-size=2",
+        "duban.dispatch.first-batch-size=2"})
 @Tag("database")
 class ParallelDeliveryIT {
-
-    private static final int DEPARTMENTS = 20;
 
     @Autowired
     ProcessEngine engine;
@@ -37,23 +32,17 @@ class ParallelDeliveryIT {
     @Test
     void batchesGoOutTwoAtATimeAndEveryUnitReceivesItsPartOnce() {
         ProcessDriver driver = new ProcessDriver(engine);
-        List<String> codes = new ArrayList<>();
-        for (int i = 1; i <= DEPARTMENTS; i++) {
-            codes.add(String.format("d%02d", i));
-        }
-        String deadline = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
-        String instance = driver.issue("leader", "d01", String.join(",", codes.subList(1, DEPARTMENTS)), deadline,
-                "none").getId();
+        String instance = TwentyUnits.issueToAll(driver);
         String number = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
                 .singleResult().getBusinessKey();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> engine.getRuntimeService().createExecutionQuery()
                 .processInstanceId(instance).activityId("Task_AwaitParts").count() == 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT process_instance_id) FROM directive_department "
-                + "WHERE directive_number = ? AND light = 'GREEN'", Integer.class, number)).isEqualTo(DEPARTMENTS);
+                + "WHERE directive_number = ? AND light = 'GREEN'", Integer.class, number)).isEqualTo(TwentyUnits.COUNT);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number).count())
-                .as("the directive and one department-work instance per unit").isEqualTo(DEPARTMENTS + 1);
-        for (String code : codes) {
+                .as("the directive and one department-work instance per unit").isEqualTo(TwentyUnits.COUNT + 1);
+        for (String code : TwentyUnits.codes()) {
             assertThat(driver.departmentWork(number, code)).as(code).isNotNull();
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directive_event WHERE directive_number = ? "
