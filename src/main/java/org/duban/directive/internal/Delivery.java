@@ -100,8 +100,8 @@ public class Delivery {
 
     /**
      * How many batches the next round delivers side by side, each a job of its own on its own job executor thread:
-     * one batch leaves a core idle while it waits for PostgreSQL, two keep both busy; more only queue for the
-     * directive's rows (its audit chain record and its light) that every batch writes.
+     * one batch leaves a core idle while it waits for PostgreSQL, two keep both busy; more only queue for the rows
+     * every batch writes at its end (the audit chain's head, with its DISPATCHED record).
      */
     public int lanes(String number) {
         return Math.min(lanes, batchesLeft(number));
