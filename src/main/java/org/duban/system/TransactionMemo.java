@@ -20,6 +20,24 @@ public final class TransactionMemo {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return load.get();
         }
+        Map<String, Object> values = values();
+        if (values.containsKey(key)) {
+            return (T) values.get(key);
+        }
+        T value = load.get();
+        values.put(key, value);
+        return value;
+    }
+
+    /** Keeps a value the transaction knows without looking it up (a row it has just written). */
+    public void put(String key, Object value) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            values().put(key, value);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> values() {
         Map<String, Object> values = (Map<String, Object>) TransactionSynchronizationManager.getResource(this);
         if (values == null) {
             Map<String, Object> fresh = new HashMap<>();
@@ -32,12 +50,15 @@ public final class TransactionMemo {
             });
             values = fresh;
         }
-        if (values.containsKey(key)) {
-            return (T) values.get(key);
+        return values;
+    }
+
+    /** Forgets the one value kept under {@code key}. */
+    public void forgetExactly(String key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> values) {
+            values.remove(key);
         }
-        T value = load.get();
-        values.put(key, value);
-        return value;
     }
 
     /** Forgets what this transaction looked up (after a write that may have changed it). */

@@ -105,7 +105,13 @@ class FanOutBenchmark {
             if (round == ROUNDS - 1) {
                 statements.write(Path.of("target", "bench", "fan-out-statements.txt"), 60);
             }
+            if (round == ROUNDS - 1) {
+                statements.reset();
+            }
             bareRounds.add(bare(unitCodes));
+            if (round == ROUNDS - 1) {
+                statements.write(Path.of("target", "bench", "fan-out-statements-bare.txt"), 40);
+            }
         }
         double returned = median(dubanRounds.stream().map(r -> r[0]).toList());
         double everyone = median(dubanRounds.stream().map(r -> r[1]).toList());

@@ -79,6 +79,10 @@ class CascadeIT {
                 "boxuelu sub zdxq");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
                 .taskCandidateGroup("dept-ruyihu").count()).as("the street has its sign task at once (一键直达)").isEqualTo(1);
+        // delivered in one batch with its streets, the district's 签收 brief already lists them
+        assertThat((String) engine.getTaskService().getVariableLocal(driver.task(work(number, "zdxq")).getId(), "brief"))
+                .contains("**下级单位**").contains("如意湖街道办事处：待签收").contains("龙子湖街道办事处：待签收")
+                .contains("博学路街道办事处：待签收");
 
         for (String unit : List.of("zdxq", "ruyihu", "longzihu", "boxuelu")) {
             driver.sign(unit, work(number, unit));

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.duban.support.ProcessDriver;
 import org.duban.support.TwentyUnits;
@@ -30,7 +33,7 @@ class ParallelDeliveryIT {
     JdbcTemplate jdbc;
 
     @Test
-    void batchesGoOutTwoAtATimeAndEveryUnitReceivesItsPartOnce() {
+    void batchesGoOutTwoAtATimeAndEveryUnitReceivesItsPartOnce() throws Exception {
         ProcessDriver driver = new ProcessDriver(engine);
         String instance = TwentyUnits.issueToAll(driver);
         String number = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
@@ -45,9 +48,14 @@ class ParallelDeliveryIT {
         for (String code : TwentyUnits.codes()) {
             assertThat(driver.departmentWork(number, code)).as(code).isNotNull();
         }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM directive_event WHERE directive_number = ? "
-                + "AND type = 'DISPATCHED'", Integer.class, number)).as("the request's batch and nine more")
-                .isEqualTo(10);
+        // how many batches it took depends on how the two lanes met (H2 may hand a lane fewer parts than the batch
+        // holds while the other lane has the next ones locked): what holds is that each unit was reached by one
+        List<String> reached = new ArrayList<>();
+        for (String details : jdbc.queryForList("SELECT details FROM directive_event WHERE directive_number = ? "
+                + "AND type = 'DISPATCHED' ORDER BY id", String.class, number)) {
+            new ObjectMapper().readTree(details).get("departments").forEach(unit -> reached.add(unit.asText()));
+        }
+        assertThat(reached).as("each unit named by one delivery").containsExactlyInAnyOrderElementsOf(TwentyUnits.codes());
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance).count()).isZero();
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).count())
                 .as("no batch or join left behind").isZero();

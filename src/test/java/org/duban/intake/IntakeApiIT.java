@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,12 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.duban.directive.DirectiveText;
+import org.duban.directive.DirectiveTexts;
 import org.duban.support.DubanIntegrationTest;
 import org.duban.support.Http;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -66,6 +70,32 @@ class IntakeApiIT {
     private static String similarPath(String title, String instruction) {
         return "/api/directives/similar?title=" + URLEncoder.encode(title, StandardCharsets.UTF_8) + "&instruction="
                 + URLEncoder.encode(instruction, StandardCharsets.UTF_8);
+    }
+
+    @Autowired
+    DirectiveTexts texts;
+
+    /**
+     * What each node reads every half minute: the directives issued since its last read, each with its units (and
+     * the units of those directives only, not every part of every directive ever issued).
+     */
+    @Test
+    void theDirectivesIssuedSinceALastReadComeWithTheirUnits() throws Exception {
+        String earlier = issue("建设口袋公园", "年内建成口袋公园二十处。", "zdxq", null);
+        OffsetDateTime lastRead = texts.one(earlier).get(0).issuedAt();
+        Thread.sleep(20);
+        Http.Response issued = leader().post("/api/directives", """
+                {"title":"推进数字城管平台升级","instruction":"升级数字城管平台。","priority":"normal","leadDepartment":"kjj",
+                 "coDepartments":["zdxq"],"deadline":"%s"}""".formatted(LATER));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        String later = JSON.readTree(issued.body()).get("number").asText();
+
+        List<DirectiveText> since = texts.issuedAfter(lastRead);
+        assertThat(since).extracting(DirectiveText::number).contains(later).doesNotContain(earlier);
+        assertThat(since.stream().filter(t -> t.number().equals(later)).findFirst().orElseThrow().units())
+                .containsExactlyInAnyOrder("kjj", "zdxq");
+        assertThat(texts.issuedAfter(null).stream().filter(t -> t.number().equals(earlier)).findFirst().orElseThrow()
+                .units()).containsExactly("zdxq");
     }
 
     @Test

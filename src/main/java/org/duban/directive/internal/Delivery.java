@@ -81,12 +81,15 @@ public class Delivery {
         if (next.isEmpty()) {
             return 0;
         }
+        List<String> units = next.stream().map(PartRow::unit).toList();
+        // each part's 签收 task brief asks for its sub-parts and its events: asked once for the batch
+        parts.readAheadSubParts(directive.number(), units);
+        timeline.readAhead(directive.number(), units);
         for (PartRow part : next) {
             HandOver.DELIVERY.during(part, () -> engine.call(
                     () -> runtime.startProcessInstanceByKey(DEPARTMENT_WORK_PROCESS, directive.number())));
         }
         lights.delivered(directives.find(directive.number()).orElseThrow(), next);
-        List<String> units = next.stream().map(PartRow::unit).toList();
         timeline.record(directive, null, EventType.DISPATCHED, actor, new EventDetails.Dispatched(units),
                 Audience.units(units));
         return next.size();
@@ -115,9 +118,7 @@ public class Delivery {
         PartRow part = HandOver.DELIVERY.take().orElseThrow(() -> new IllegalStateException(
                 "department-work is started only by a directive's delivery, for one of its parts"));
         DirectiveRow directive = directives.find(part.number()).orElseThrow();
-        parts.delivered(part.number(), part.unit(), processInstanceId, signDueAt(directive),
-                lights.onDelivery(directive, part));
-        return parts.byInstance(processInstanceId).orElseThrow();
+        return parts.delivered(part, processInstanceId, signDueAt(directive), lights.onDelivery(directive, part));
     }
 
     /** A unit signs within the template's working days of receiving the part, by the same time of day. */

@@ -32,16 +32,22 @@ class DirectiveTextQueries implements DirectiveTexts {
 
     @Override
     public List<DirectiveText> issuedAfter(OffsetDateTime after) {
-        return after == null ? read(COLUMNS, null, new Object[0])
-                : read(COLUMNS + " WHERE issued_at > ?", null, new Object[] {Timestamp.from(after.toInstant())});
+        if (after == null) {
+            return read(COLUMNS, "", new Object[0]);
+        }
+        // the units of those directives only: every node asks every half minute, and the whole table is every part
+        // of every directive ever issued
+        return read(COLUMNS + " WHERE issued_at > ?", " WHERE directive_number IN (SELECT number FROM directive "
+                + "WHERE issued_at > ?)", new Object[] {Timestamp.from(after.toInstant())});
     }
 
     @Override
     public List<DirectiveText> one(String number) {
-        return read(COLUMNS + " WHERE number = ?", number, new Object[] {number});
+        return read(COLUMNS + " WHERE number = ?", " WHERE directive_number = ?", new Object[] {number});
     }
 
-    private List<DirectiveText> read(String sql, String number, Object[] arguments) {
+    /** The directives {@code sql} selects, with the units {@code unitsWhere} selects; both take {@code arguments}. */
+    private List<DirectiveText> read(String sql, String unitsWhere, Object[] arguments) {
         record Row(String number, String title, String instruction, String lead, String status, LocalDate issuedOn,
                 OffsetDateTime issuedAt, boolean dispatched) {}
         List<Row> rows = jdbc.query(sql, (rs, i) -> new Row(rs.getString("number"), rs.getString("title"),
@@ -52,11 +58,10 @@ class DirectiveTextQueries implements DirectiveTexts {
             return List.of();
         }
         Map<String, Set<String>> units = new HashMap<>();
-        jdbc.query("SELECT directive_number, department FROM directive_department"
-                + (number == null ? "" : " WHERE directive_number = ?"),
+        jdbc.query("SELECT directive_number, department FROM directive_department" + unitsWhere,
                 rs -> {
                     units.computeIfAbsent(rs.getString(1), n -> new HashSet<>()).add(rs.getString(2));
-                }, number == null ? new Object[0] : new Object[] {number});
+                }, arguments);
         List<DirectiveText> texts = new ArrayList<>(rows.size());
         for (Row r : rows) {
             LocalDate issuedOn = r.issuedOn() != null ? r.issuedOn() : r.issuedAt().atZoneSameInstant(BeijingTime.ZONE).toLocalDate();

@@ -31,6 +31,15 @@ public record PartRow(String number, String unit, PartRole role, String parentUn
         return processInstanceId != null || deliveredAt != null;
     }
 
+    /** The row as its delivery leaves it ({@link PartStore#delivered}): bound to its instance, lit, the signing clock set. */
+    PartRow delivered(String instance, OffsetDateTime at, OffsetDateTime signDue, Light shown) {
+        return new PartRow(number, unit, role, parentUnit, position, status, originalDeadline, deadline, yellowFrom, at,
+                signDue, signedAt, submittedAt, submittedOn, doneAt, doneOn, urgeCount, extensionCount, reworkCount,
+                returnCount, escalated, signLateDays, lateDays, qualityRating, score, weight, scoreComponents,
+                lastProgressOn, returnReason, requestedDeadline, extensionReason, instance, shown, instruction, reportCycle,
+                evidenceVerified);
+    }
+
     /** Not yet accepted nor cancelled: still work to do. */
     public boolean isOpen() {
         return status != PartStatus.DONE && status != PartStatus.CANCELLED;

@@ -21,6 +21,16 @@ class RowCache {
         return memo.get(key, load);
     }
 
+    /** A row the transaction has just written, as written: read again, it would be the same. */
+    void remember(String key, Object row) {
+        memo.put(key, row);
+    }
+
+    /** A write that changed one row forgets the lists holding it, and keeps the row as written ({@link #remember}). */
+    void forgetExactly(String key) {
+        memo.forgetExactly(key);
+    }
+
     /** Called by every write of a store: what was read of its rows may have changed. */
     void forget(String kind) {
         memo.forget(kind);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.duban.directive.DirectiveEvent;
 import org.duban.directive.EventDetails;
 import org.duban.directive.EventType;
+import org.duban.system.TransactionMemo;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,8 @@ public class Timeline {
     private final Audiences audiences;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    /** The stored events of a unit's part this transaction has read ({@link #ofUnit}). */
+    private final TransactionMemo read = new TransactionMemo();
 
     Timeline(JdbcTemplate jdbc, AuditChain chain, EventJson json, Audiences audiences, Clock clock,
             ApplicationEventPublisher events) {
@@ -109,10 +112,36 @@ public class Timeline {
      * appended: what a unit's task brief reads, without the rest of a directive to a thousand units.
      */
     public List<Entry> ofUnit(String number, String unit) {
-        return withPending(jdbc.query("SELECT id, directive_number, department, type, actor, occurred_at, details "
-                + "FROM directive_event WHERE directive_number = ? AND (department = ? OR type = ?) ORDER BY id",
-                this::entry, number, unit, EventType.REASSIGNED.name()), number,
-                e -> unit.equals(e.unit()) || EventType.REASSIGNED.name().equals(e.type()));
+        List<Entry> stored = read.get(unitKey(number, unit), () -> jdbc.query("SELECT id, directive_number, department, "
+                + "type, actor, occurred_at, details FROM directive_event WHERE directive_number = ? AND (department = ? "
+                + "OR type = ?) ORDER BY id", this::entry, number, unit, EventType.REASSIGNED.name()));
+        return withPending(stored, number, e -> unit.equals(e.unit()) || EventType.REASSIGNED.name().equals(e.type()));
+    }
+
+    /**
+     * Reads the stored events of several units' parts at once, kept for the rest of the transaction as
+     * {@link #ofUnit} would read them: a delivery's batch writes the brief of each of its parts' tasks, and each brief
+     * asks for its unit's events (one query for the batch, not one for each of its fifty parts). What is stored does
+     * not change within a transaction: its own events are appended at its commit.
+     */
+    void readAhead(String number, List<String> units) {
+        if (units.isEmpty()) {
+            return;
+        }
+        List<Object> arguments = new ArrayList<>(List.of(number, EventType.REASSIGNED.name()));
+        arguments.addAll(units);
+        List<Entry> stored = jdbc.query("SELECT id, directive_number, department, type, actor, occurred_at, details "
+                + "FROM directive_event WHERE directive_number = ? AND (type = ? OR department IN ("
+                + String.join(",", java.util.Collections.nCopies(units.size(), "?")) + ")) ORDER BY id", this::entry,
+                arguments.toArray());
+        for (String unit : units) {
+            read.put(unitKey(number, unit), stored.stream()
+                    .filter(e -> unit.equals(e.unit()) || e.type() == EventType.REASSIGNED).toList());
+        }
+    }
+
+    private static String unitKey(String number, String unit) {
+        return "events " + number + " " + unit;
     }
 
     /** Stored events followed by this transaction's events of the directive not yet appended (a step reads its own). */

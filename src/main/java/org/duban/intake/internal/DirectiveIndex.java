@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -52,6 +53,8 @@ public class DirectiveIndex implements AutoCloseable {
     private final SearcherManager searchers;
     /** What each indexed directive looked like when written, as a fingerprint of its fields. */
     private final Map<String, Long> written = new ConcurrentHashMap<>();
+    /** The directives written as having reached their units. */
+    private final Set<String> dispatched = ConcurrentHashMap.newKeySet();
     private volatile boolean changed;
 
     public DirectiveIndex() {
@@ -80,6 +83,11 @@ public class DirectiveIndex implements AutoCloseable {
                     writer.updateDocument(new Term(NUMBER, directive.number()), document(directive));
                     // noted once written: a write that failed is tried again by the next upsert
                     written.put(directive.number(), fingerprint);
+                    if (directive.dispatched()) {
+                        dispatched.add(directive.number());
+                    } else {
+                        dispatched.remove(directive.number());
+                    }
                     changed = true;
                 }
             }
@@ -93,10 +101,16 @@ public class DirectiveIndex implements AutoCloseable {
         try {
             writer.deleteAll();
             written.clear();
+            dispatched.clear();
             changed = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the directive is held as having reached its units. */
+    public boolean holdsDispatched(String number) {
+        return dispatched.contains(number);
     }
 
     public int size() {

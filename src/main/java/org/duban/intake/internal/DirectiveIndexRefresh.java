@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.duban.directive.DirectiveEvent;
+import org.duban.directive.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -77,6 +78,11 @@ public class DirectiveIndexRefresh {
     @EventListener
     void on(DirectiveEvent event) {
         if (!built || !IndexedFacts.changedBy(event.type())) {
+            return;
+        }
+        if (event.type() == EventType.DISPATCHED && index.holdsDispatched(event.number())) {
+            // a later batch of a large directive's delivery: the first went out with the status, and the units were
+            // all known at issue (a directive to 1,173 units read its 1,173 units again after each of 25 batches)
             return;
         }
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
