@@ -70,6 +70,8 @@ class ClosedLoopBenchmark {
     private static final int WARMUP_BATCH = 50;
     /** Whether both databases are analysed after the warm-up ({@code -Dbench.analyze=true}); see where it is read. */
     private static final boolean ANALYZE = Boolean.getBoolean("bench.analyze");
+    /** Whether both databases get what autovacuum would do on a server in use ({@code -Dbench.autovacuum=true}). */
+    private static final boolean AUTOVACUUM = Boolean.getBoolean("bench.autovacuum");
     private static final int HISTORY = Integer.getInteger("bench.history.directives", 100_000);
     private static final int RECORDS = Integer.getInteger("bench.history.records", 1_500_000);
     private static final int THREADS = 4;
@@ -97,6 +99,7 @@ class ClosedLoopBenchmark {
     private com.zaxxer.hikari.HikariDataSource bareDataSource;
     private String csrfHeader;
     private String csrfToken;
+    private Autovacuum autovacuum;
 
     @Test
     void dubanAgainstBareCamunda() throws Exception {
@@ -104,6 +107,9 @@ class ClosedLoopBenchmark {
         try {
             run();
         } finally {
+            if (autovacuum != null) {
+                autovacuum.close();
+            }
             bare.close();
             bareDataSource.close();
             jdbc.execute("DROP DATABASE IF EXISTS " + bareDatabase + " WITH (FORCE)");
@@ -112,6 +118,9 @@ class ClosedLoopBenchmark {
 
     private void run() throws Exception {
         deployBareModels();
+        if (AUTOVACUUM) {
+            autovacuum = Autovacuum.start(List.of(jdbc, bareJdbc));
+        }
         session = Http.loggedIn(port, "leader", "demo");
         // as the Issue page's script does: the session's CSRF token from the page's meta tags
         String page = session.get("/issue").body();
@@ -126,8 +135,9 @@ class ClosedLoopBenchmark {
         warmUp.append(warmUp("bare", this::startBare));
         if (ANALYZE) {
             // autovacuum is off on this server (CI's configuration), so neither database has planner statistics
-            // of what the warm-up wrote. Analysed, the bare replica fell from some 14 loops/s to 0.5 (3.5 s of
-            // PostgreSQL CPU a loop, 2026-12-03): not yet understood, so the figures are measured without
+            // of what the warm-up wrote. Analysed once here, with no loop running, the bare replica fell from some 14
+            // loops/s to 0.3-0.5: its runtime tables were empty then, and swollen with dead rows (Autovacuum says
+            // more); -Dbench.autovacuum=true does what a server's autovacuum would instead
             jdbc.execute("ANALYZE");
             bareJdbc.execute("ANALYZE");
         }
@@ -181,7 +191,10 @@ class ClosedLoopBenchmark {
                 share * 100);
     }
 
-    private static void write(StringBuilder report) throws IOException {
+    private void write(StringBuilder report) throws IOException {
+        if (autovacuum != null) {
+            report.append(String.format("%n%s%n", autovacuum.summary()));
+        }
         System.out.println(report);
         Path out = Path.of("target", "bench", "closed-loop.txt");
         Files.createDirectories(out.getParent());
@@ -214,6 +227,11 @@ class ClosedLoopBenchmark {
                 if (bareSide && Boolean.getBoolean("bench.dubanOnly")) {
                     continue;
                 }
+                boolean last = round == ROUNDS - 1;
+                PostgresStatements statements = new PostgresStatements(bareSide ? bareJdbc : jdbc);
+                if (last) {
+                    statements.reset();
+                }
                 if (bareSide) {
                     bareIssue.addAll(issueLatencies(this::startBare));
                     Loops loops = loops(bareJdbc, this::startBare);
@@ -233,6 +251,11 @@ class ClosedLoopBenchmark {
                     dubanJit.add(loops.jitShare() * 100);
                     dubanJvmCpu.add(loops.jvmCpuPerLoop());
                     dubanPostgresCpu.add(loops.postgresCpuPerLoop());
+                }
+                if (last) {
+                    statements.write(Path.of("target", "bench", "closed-loop-statements-"
+                            + (label.startsWith("empty") ? "empty" : "history") + "-" + (bareSide ? "bare" : "duban")
+                            + ".txt"), 60);
                 }
             }
         }
