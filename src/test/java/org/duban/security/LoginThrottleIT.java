@@ -133,19 +133,27 @@ class LoginThrottleIT {
         int checked = 0;
         // one wrong password for each account in turn, until the source waits at least a second more
         Http.Response answer = null;
+        long heldAt = 0;
         for (int i = 0; i < 200; i++) {
             answer = Http.basic(port, accounts.get(i % accounts.size()) + (i < accounts.size() ? "" : "-" + i), "wrong")
                     .get("/api/directives");
             assertThat(answer.status()).isIn(401, 429);
             checked += answer.status() == 401 ? 1 : 0;
+            heldAt = System.nanoTime();
             if (answer.status() == 429 && Integer.parseInt(answer.header("Retry-After")) >= 2) {
                 break;
             }
         }
         assertThat(answer.status()).as("the source is held back").isEqualTo(429);
         assertThat(checked).as("free failures of the source, then one after each wait").isBetween(10, 20);
-        assertThat(Http.basic(port, "kjj", "demo").get("/api/directives").status())
-                .as("a client the person never used, from that source, waits").isEqualTo(429);
+        // the source is held for more than a second from heldAt on (Retry-After rounds up): a server that took that
+        // long to reach this request (a loaded CI machine) may rightly let it in
+        int kjj = Http.basic(port, "kjj", "demo").get("/api/directives").status();
+        if (System.nanoTime() - heldAt < 1_000_000_000L) {
+            assertThat(kjj).as("a client the person never used, from that source, waits").isEqualTo(429);
+        } else {
+            assertThat(kjj).isIn(200, 429);
+        }
         browser.forgetCookies("DUBAN_SESSION");
         assertThat(browser.logIn("dfs", "demo").status()).as("the person's own browser still gets in").isEqualTo(302);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
