@@ -15,6 +15,7 @@ import org.duban.calendar.WorkCalendar;
 import org.duban.directive.Light;
 import org.duban.directive.PartRole;
 import org.duban.directive.PartStatus;
+import org.duban.system.SqlLists;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -101,7 +102,7 @@ public class PartStore {
         List<Object> arguments = new ArrayList<>(List.of(number));
         arguments.addAll(units);
         List<PartRow> below = jdbc.query("SELECT * FROM directive_department WHERE directive_number = ? AND "
-                + "parent_department IN (" + String.join(",", java.util.Collections.nCopies(units.size(), "?"))
+                + "parent_department IN (" + SqlLists.marks(units.size())
                 + ") ORDER BY position", this::row, arguments.toArray());
         for (String unit : units) {
             cache.remember("parts " + number + " under " + unit,

@@ -9,6 +9,7 @@ import java.util.List;
 import org.duban.directive.DirectiveEvent;
 import org.duban.directive.EventDetails;
 import org.duban.directive.EventType;
+import org.duban.system.SqlLists;
 import org.duban.system.TransactionMemo;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -132,7 +133,7 @@ public class Timeline {
         arguments.addAll(units);
         List<Entry> stored = jdbc.query("SELECT id, directive_number, department, type, actor, occurred_at, details "
                 + "FROM directive_event WHERE directive_number = ? AND (type = ? OR department IN ("
-                + String.join(",", java.util.Collections.nCopies(units.size(), "?")) + ")) ORDER BY id", this::entry,
+                + SqlLists.marks(units.size()) + ")) ORDER BY id", this::entry,
                 arguments.toArray());
         for (String unit : units) {
             read.put(unitKey(number, unit), stored.stream()

@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import org.duban.system.SqlLists;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -163,7 +163,7 @@ class Outbox {
             if (claimed.isEmpty()) {
                 return List.of();
             }
-            String marks = String.join(", ", Collections.nCopies(claimed.size(), "?"));
+            String marks = SqlLists.marks(claimed.size());
             List<Object> arguments = new ArrayList<>(claimed);
             arguments.add(node);
             return jdbc.query("SELECT id, kind, recipient, subject, text_body, html_body, attempts FROM notification_outbox "
