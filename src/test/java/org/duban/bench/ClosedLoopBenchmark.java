@@ -221,6 +221,9 @@ class ClosedLoopBenchmark {
         List<Double> dubanJvmCpu = new ArrayList<>();
         List<Double> barePostgresCpu = new ArrayList<>();
         List<Double> dubanPostgresCpu = new ArrayList<>();
+        // the last round of each side, statement by statement (where the server has pg_stat_statements)
+        PostgresStatements dubanStatements = new PostgresStatements(jdbc);
+        PostgresStatements bareStatements = new PostgresStatements(bareJdbc);
         for (int round = 0; round < ROUNDS; round++) {
             for (int side = 0; side < 2; side++) {
                 boolean bareSide = (side + round) % 2 == 0;
@@ -228,7 +231,7 @@ class ClosedLoopBenchmark {
                     continue;
                 }
                 boolean last = round == ROUNDS - 1;
-                PostgresStatements statements = new PostgresStatements(bareSide ? bareJdbc : jdbc);
+                PostgresStatements statements = bareSide ? bareStatements : dubanStatements;
                 if (last) {
                     statements.reset();
                 }

@@ -105,8 +105,6 @@ class FanOutBenchmark {
             dubanRounds.add(duban(leader, request, units));
             if (round == ROUNDS - 1) {
                 statements.write(Path.of("target", "bench", "fan-out-statements.txt"), 60);
-            }
-            if (round == ROUNDS - 1) {
                 statements.reset();
             }
             bareRounds.add(bare(unitCodes));
