@@ -41,6 +41,8 @@ final class PostgresStatements {
 
     /** The statements of this database since {@link #reset()}, by execution time, written to {@code file}. */
     void write(Path file, int top) throws IOException {
+        // the first file a benchmark writes on a clean checkout: target/bench may not be there yet
+        Files.createDirectories(file.getParent());
         if (!available) {
             Files.writeString(file, "pg_stat_statements is not loaded on this server (shared_preload_libraries)\n");
             return;
