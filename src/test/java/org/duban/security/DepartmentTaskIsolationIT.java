@@ -105,17 +105,6 @@ class DepartmentTaskIsolationIT {
         }
     }
 
-    @Test
-    void noCommandAsksWhetherARevokeExistsForDubanGrantsOnly() {
-        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl configuration =
-                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        // with "auto" (the starter's default, which overrode the setting among the generic properties) every
-        // authenticated command first asked the database whether any revoke was granted
-        assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("never");
-        assertThat(engine.getAuthorizationService().createAuthorizationQuery()
-                .authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE).count()).isZero();
-    }
-
     private String startTaskFor(String department) {
         String instance = runtime.startProcessInstanceByKey("test-department-task", Map.of("department", department)).getId();
         return tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();

@@ -18,7 +18,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.duban.calendar.WorkCalendar;
 import org.duban.directive.EventDetails;
 import org.duban.directive.EventType;
@@ -52,14 +51,14 @@ public class IssueDirective {
     private final LightRule rule;
     private final Lights lights;
     private final Timeline timeline;
-    private final RuntimeService runtime;
+    private final LatestProcesses processes;
     private final IdentityService identity;
     private final WorkCalendar calendar;
     private final ObjectMapper json;
 
     IssueDirective(DirectiveRequestValidator validator, Issuers issuers, DirectiveNumbers numbers,
             IdempotencyKeys idempotency, DirectiveStore directives, PartStore parts, LightRule rule, Lights lights,
-            Timeline timeline, RuntimeService runtime, IdentityService identity, WorkCalendar calendar,
+            Timeline timeline, LatestProcesses processes, IdentityService identity, WorkCalendar calendar,
             ObjectMapper json) {
         this.validator = validator;
         this.issuers = issuers;
@@ -70,7 +69,7 @@ public class IssueDirective {
         this.rule = rule;
         this.lights = lights;
         this.timeline = timeline;
-        this.runtime = runtime;
+        this.processes = processes;
         this.identity = identity;
         this.calendar = calendar;
         this.json = json;
@@ -94,7 +93,7 @@ public class IssueDirective {
         String number;
         try {
             number = HandOver.ISSUE.during(directive,
-                    () -> runtime.startProcessInstanceByKey(DIRECTIVE_PROCESS)).getBusinessKey();
+                    () -> processes.start(DIRECTIVE_PROCESS, null)).getBusinessKey();
         } finally {
             identity.clearAuthentication();
         }

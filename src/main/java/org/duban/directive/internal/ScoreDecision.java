@@ -14,8 +14,7 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.InformationRequirement;
 import org.camunda.bpm.model.dmn.instance.Output;
-import org.duban.system.decision.DecisionDeployments;
-import org.springframework.beans.factory.annotation.Value;
+import org.duban.system.LatestDefinitions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,21 +37,14 @@ public class ScoreDecision {
     private final EngineAsSystem engine;
     private final Map<String, Map<String, String>> labelsByDefinition = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> inputLabelsByDefinition = new ConcurrentHashMap<>();
-    private final DecisionDeployments deployments;
-    private final java.time.Duration recheck;
-    private volatile Latest latest;
-
-    /** The latest version as last read: by the deployment count of this node then, and when (System.nanoTime). */
-    private record Latest(DecisionDefinition definition, long generation, long readAt) {}
+    private final LatestDefinitions latestDefinitions;
 
     ScoreDecision(DecisionService decisions, RepositoryService repository, EngineAsSystem engine,
-            DecisionDeployments deployments,
-            @Value("${duban.score.decision-recheck:PT1M}") java.time.Duration recheck) {
+            LatestDefinitions latestDefinitions) {
         this.decisions = decisions;
         this.repository = repository;
         this.engine = engine;
-        this.deployments = deployments;
-        this.recheck = recheck;
+        this.latestDefinitions = latestDefinitions;
     }
 
     /**
@@ -87,25 +79,11 @@ public class ScoreDecision {
                 id -> readInputs(repository.getDmnModelInstance(id))));
     }
 
-    /**
-     * The latest version, read again after this node deployed anything, and at least every {@code recheck} (a new
-     * version deployed on another node scores here from then on). Looking it up in every score cost 60 % as much as
-     * evaluating the eight tables (a JFR profile of the closed-loop benchmark), for an answer that changes with a
-     * release or an administrator's deployment.
-     */
+    /** The latest version, as {@link LatestDefinitions} remembers it (looked up in every score, it cost 60 % as much
+     * as evaluating the eight tables, in a JFR profile of the closed-loop benchmark). */
     private DecisionDefinition latest() {
-        Latest known = latest;
-        long generation = deployments.generation();
-        long now = System.nanoTime();
-        if (known != null && known.generation() == generation && now - known.readAt() < recheck.toNanos()) {
-            return known.definition();
-        }
-        DecisionDefinition read = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
-                .latestVersion().singleResult();
-        if (read != null) {
-            latest = new Latest(read, generation, now);
-        }
-        return read;
+        return latestDefinitions.latest("decision:" + DECISION, () -> repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION).latestVersion().singleResult());
     }
 
     private Map<String, String> labels(DecisionDefinition definition) {

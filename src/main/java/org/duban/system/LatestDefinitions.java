@@ -1,0 +1,87 @@
+package org.duban.system;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.DeleteDeploymentCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The latest deployed version of a model (a process, a decision), remembered instead of asked in every step: the
+ * engine looks the latest version of a key up in the database each time it starts a process by key, and Duban did so
+ * for its score decision in every score, for an answer that changes with a release or an administrator's
+ * deployment. A remembered version is asked again after this node's engine deployed or deleted anything (engine
+ * SPI, kept to this class), and at the latest after {@code duban.engine.definition-recheck}: what another node
+ * deploys is not heard here, so a new version takes over on every node within that time.
+ */
+@Component
+public class LatestDefinitions extends AbstractProcessEnginePlugin {
+
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+    private final long recheckNanos;
+
+    /** What was read, at which deployment count of this node, and when (System.nanoTime). */
+    private record Remembered(Object value, long generation, long readAt) {}
+
+    LatestDefinitions(@Value("${duban.engine.definition-recheck:PT1M}") Duration recheck) {
+        this.recheckNanos = recheck.toNanos();
+    }
+
+    /**
+     * What {@code read} answers for {@code key} (e.g. the latest version's id), as remembered: read again when this
+     * node deployed or deleted since, or the recheck interval passed. A null answer is not remembered.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T latest(String key, Supplier<T> read) {
+        long now = System.nanoTime();
+        long deployed = generation.get();
+        Remembered known = remembered.get(key);
+        if (known != null && known.generation() == deployed && now - known.readAt() < recheckNanos) {
+            return (T) known.value();
+        }
+        // the count read before the answer: a deployment meanwhile makes the next call ask again
+        T value = read.get();
+        if (value != null) {
+            remembered.put(key, new Remembered(value, deployed, now));
+        }
+        return value;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<Deployer> deployers = configuration.getCustomPostDeployers() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostDeployers());
+        // run for every deployment this engine makes, and whenever it loads one into its cache again
+        deployers.add(deployment -> generation.incrementAndGet());
+        configuration.setCustomPostDeployers(deployers);
+        // no deployer hears a deletion: counted once the deleting command is over (committed or not: asking again
+        // costs one query)
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(new CommandInterceptor() {
+            @Override
+            public <T> T execute(Command<T> command) {
+                try {
+                    return next.execute(command);
+                } finally {
+                    if (command instanceof DeleteDeploymentCmd) {
+                        generation.incrementAndGet();
+                    }
+                }
+            }
+        });
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+}
