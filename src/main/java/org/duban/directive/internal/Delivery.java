@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.duban.calendar.WorkCalendar;
 import org.duban.directive.DirectiveEvent.Audience;
 import org.duban.directive.DirectiveTemplates;
@@ -29,7 +30,7 @@ public class Delivery {
     private final PartStore parts;
     private final Lights lights;
     private final Timeline timeline;
-    private final LatestProcesses processes;
+    private final RuntimeService runtime;
     private final EngineAsSystem engine;
     private final WorkCalendar calendar;
     private final DirectiveTemplates templates;
@@ -42,7 +43,7 @@ public class Delivery {
      * @param firstBatchSize how many parts start inside the issuing request: every unit of a small directive at once,
      *                       and the request of a large one still answers within its two seconds
      */
-    Delivery(DirectiveStore directives, PartStore parts, Lights lights, Timeline timeline, LatestProcesses processes,
+    Delivery(DirectiveStore directives, PartStore parts, Lights lights, Timeline timeline, RuntimeService runtime,
             EngineAsSystem engine, WorkCalendar calendar, DirectiveTemplates templates, Clock clock,
             @Value("${duban.dispatch.batch-size:50}") int batchSize,
             @Value("${duban.dispatch.first-batch-size:20}") int firstBatchSize,
@@ -53,7 +54,7 @@ public class Delivery {
         this.parts = parts;
         this.lights = lights;
         this.timeline = timeline;
-        this.processes = processes;
+        this.runtime = runtime;
         this.engine = engine;
         this.calendar = calendar;
         this.templates = templates;
@@ -86,7 +87,7 @@ public class Delivery {
         timeline.readAhead(directive.number(), units);
         for (PartRow part : next) {
             HandOver.DELIVERY.during(part, () -> engine.call(
-                    () -> processes.start(DEPARTMENT_WORK_PROCESS, directive.number())));
+                    () -> runtime.startProcessInstanceByKey(DEPARTMENT_WORK_PROCESS, directive.number())));
         }
         lights.delivered(directives.find(directive.number()).orElseThrow(), next);
         timeline.record(directive, null, EventType.DISPATCHED, actor, new EventDetails.Dispatched(units),

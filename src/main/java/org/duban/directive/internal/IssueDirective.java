@@ -18,6 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.duban.calendar.WorkCalendar;
 import org.duban.directive.EventDetails;
 import org.duban.directive.EventType;
@@ -51,14 +52,14 @@ public class IssueDirective {
     private final LightRule rule;
     private final Lights lights;
     private final Timeline timeline;
-    private final LatestProcesses processes;
+    private final RuntimeService runtime;
     private final IdentityService identity;
     private final WorkCalendar calendar;
     private final ObjectMapper json;
 
     IssueDirective(DirectiveRequestValidator validator, Issuers issuers, DirectiveNumbers numbers,
             IdempotencyKeys idempotency, DirectiveStore directives, PartStore parts, LightRule rule, Lights lights,
-            Timeline timeline, LatestProcesses processes, IdentityService identity, WorkCalendar calendar,
+            Timeline timeline, RuntimeService runtime, IdentityService identity, WorkCalendar calendar,
             ObjectMapper json) {
         this.validator = validator;
         this.issuers = issuers;
@@ -69,7 +70,7 @@ public class IssueDirective {
         this.rule = rule;
         this.lights = lights;
         this.timeline = timeline;
-        this.processes = processes;
+        this.runtime = runtime;
         this.identity = identity;
         this.calendar = calendar;
         this.json = json;
@@ -93,7 +94,7 @@ public class IssueDirective {
         String number;
         try {
             number = HandOver.ISSUE.during(directive,
-                    () -> processes.start(DIRECTIVE_PROCESS, null)).getBusinessKey();
+                    () -> runtime.startProcessInstanceByKey(DIRECTIVE_PROCESS)).getBusinessKey();
         } finally {
             identity.clearAuthentication();
         }

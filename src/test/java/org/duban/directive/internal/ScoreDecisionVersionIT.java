@@ -12,45 +12,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The latest versions of the models are remembered between steps instead of looked up in every one: a version
- * deployed on this node must still be used from the next step on, and a deleted one no longer.
+ * The score decision's latest version is remembered between scores instead of looked up in every one: a version
+ * deployed on this node must still score from the next step on, and a deleted one no longer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.job-execution.enabled=false")
 @Tag("database")
-class LatestDefinitionsIT {
+class ScoreDecisionVersionIT {
 
     @Autowired
     ScoreDecision decision;
     @Autowired
     RepositoryService repository;
-    @Autowired
-    LatestProcesses processes;
-
-    @Test
-    void aProcessIsStartedInItsLatestVersionTheMomentOneIsDeployedOrDeleted() {
-        String first = deployProbe("第一版");
-        String v1 = definitionOf(processes.start("latest-definitions-probe", null));
-        // remembered now; a second version deployed on this node is started from the next start on
-        String second = deployProbe("第二版");
-        String v2 = definitionOf(processes.start("latest-definitions-probe", "probe-2"));
-        assertThat(v2).isNotEqualTo(v1);
-        assertThat(repository.getProcessDefinition(v2).getVersion()).isEqualTo(repository.getProcessDefinition(v1).getVersion() + 1);
-        repository.deleteDeployment(second, true);
-        assertThat(definitionOf(processes.start("latest-definitions-probe", "probe-3"))).isEqualTo(v1);
-        repository.deleteDeployment(first, true);
-    }
-
-    private String deployProbe(String name) {
-        return repository.createDeployment().name("latest-definitions-probe")
-                .addModelInstance("probe.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("latest-definitions-probe")
-                        .name(name).camundaHistoryTimeToLive(1).startEvent().userTask("wait").endEvent().done())
-                .deploy().getId();
-    }
-
-    private static String definitionOf(org.camunda.bpm.engine.runtime.ProcessInstance instance) {
-        return instance.getProcessDefinitionId();
-    }
 
     @Test
     void theScoreDecisionInItsLatestVersionTheMomentOneIsDeployedOrDeleted() throws Exception {
