@@ -21,10 +21,12 @@ import org.springframework.stereotype.Component;
  * The latest deployed version of a model, remembered instead of asked in every step: Duban asked for the latest
  * version of its score decision in every score (a query the engine builds afresh each time: 60 % of the CPU of
  * evaluating the eight tables, in a JFR profile of the closed loop), for an answer that changes with a release or an
- * administrator's deployment. (A process started by key is not worth it: the engine's own look-up of the latest
- * version is one plain statement, and a start by id reads the definition's row all the same.) A remembered version is asked again after this node's engine deployed or deleted anything (engine
- * SPI, kept to this class), and at the latest after {@code duban.engine.definition-recheck}: what another node
- * deploys is not heard here, so a new version takes over on every node within that time.
+ * administrator's deployment. A remembered version is asked again after this node's engine deployed or deleted
+ * anything (engine SPI, kept to this class), and at the latest after {@code duban.engine.definition-recheck}: what
+ * another node deploys is not heard here, so a new version takes over on every node within that time (and a
+ * deployment deleted on another node may still be asked for here until then: the step fails and is taken again).
+ * A process started by key is not worth remembering: the engine's own look-up of the latest version is one plain
+ * statement, and a start by id reads the definition's row all the same.
  */
 @Component
 public class LatestDefinitions extends AbstractProcessEnginePlugin {
