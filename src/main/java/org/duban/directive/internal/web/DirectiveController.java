@@ -16,8 +16,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.duban.directive.DirectiveView;
 import org.duban.directive.SimilarDirective;
-import org.duban.directive.SimilarDirectives;
-import org.springframework.beans.factory.ObjectProvider;
 import org.duban.directive.NewDirective;
 import org.duban.system.ApiException;
 import org.duban.system.CurrentUser;
@@ -44,11 +42,10 @@ class DirectiveController {
     private final DirectiveQueries queries;
     private final DirectiveAccess access;
     private final org.duban.organisation.Organisation organisation;
-    private final ObjectProvider<SimilarDirectives> similar;
+    private final SimilarWhileIssuing similar;
 
     DirectiveController(IssueDirective issue, WithdrawDirective withdraw, DirectiveQueries queries,
-            DirectiveAccess access, org.duban.organisation.Organisation organisation,
-            ObjectProvider<SimilarDirectives> similar) {
+            DirectiveAccess access, org.duban.organisation.Organisation organisation, SimilarWhileIssuing similar) {
         this.organisation = organisation;
         this.similar = similar;
         this.issue = issue;
@@ -73,6 +70,7 @@ class DirectiveController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw new InvalidRequestException("Idempotency-Key", "幂等键须为 1–200 个字符");
         }
+        var search = similar.start(request.title(), request.instruction(), user);
         IssueDirective.Issued issued;
         try {
             issued = issue.issue(request, user, idempotencyKey);
@@ -80,12 +78,12 @@ class DirectiveController {
             // the same key was being used by a request that has committed meanwhile
             issued = issue.replay(user.id(), idempotencyKey, issue.hash(request))
                     .orElseThrow(() -> concurrentRepeat);
+        } catch (RuntimeException refused) {
+            search.cancel(false);
+            throw refused;
         }
         DirectiveView view = queries.find(issued.number()).orElseThrow();
-        SimilarDirectives finder = similar.getIfAvailable();
-        List<SimilarDirective> matches = finder == null ? List.of()
-                : finder.similarTo(view.title(), view.instruction(), user, view.number()).stream()
-                        .filter(m -> !m.number().equals(view.followUpOf())).toList();
+        List<SimilarDirective> matches = similar.found(search, view.number(), view.followUpOf());
         return ResponseEntity.created(URI.create("/api/directives/" + issued.number()))
                 .header("Idempotent-Replayed", String.valueOf(issued.replayed()))
                 .body(new Issued(view, matches));
