@@ -55,7 +55,10 @@ public class DirectiveIndex implements AutoCloseable {
     private final Map<String, Long> written = new ConcurrentHashMap<>();
     /** The directives written as having reached their units. */
     private final Set<String> dispatched = ConcurrentHashMap.newKeySet();
-    private volatile boolean changed;
+    /** Writes made so far, and how many of them the last completed reopen had seen. */
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long reopenedUpTo;
+    private final Object reopening = new Object();
 
     public DirectiveIndex() {
         try {
@@ -88,7 +91,7 @@ public class DirectiveIndex implements AutoCloseable {
                     } else {
                         dispatched.remove(directive.number());
                     }
-                    changed = true;
+                    changes.incrementAndGet();
                 }
             }
         } catch (IOException e) {
@@ -102,7 +105,7 @@ public class DirectiveIndex implements AutoCloseable {
             writer.deleteAll();
             written.clear();
             dispatched.clear();
-            changed = true;
+            changes.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,12 +125,24 @@ public class DirectiveIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * A searcher that sees every write made before the call. A search that finds writes not yet reopened reopens, or
+     * waits for the reopen under way and checks again: with a flag cleared by the first of two concurrent searches,
+     * the second took the old searcher while the first reopened (the issue page asks for similar directives and for
+     * suggested units at the same moment, and one of them missed the directive issued just before).
+     */
     IndexSearcher acquire() {
         try {
-            if (changed) {
-                // cleared before reopening: a change written while it reopens sets it again for the next search
-                changed = false;
-                searchers.maybeRefreshBlocking();
+            long wanted = changes.get();
+            if (reopenedUpTo < wanted) {
+                synchronized (reopening) {
+                    if (reopenedUpTo < wanted) {
+                        // counted before reopening: a write made while it reopens is reopened by the next search
+                        long upTo = changes.get();
+                        searchers.maybeRefreshBlocking();
+                        reopenedUpTo = upTo;
+                    }
+                }
             }
             return searchers.acquire();
         } catch (IOException e) {
