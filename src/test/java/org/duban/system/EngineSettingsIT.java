@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceManager;
 import org.duban.support.DubanIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,13 @@ class EngineSettingsIT {
         // and the two that everything else rests on: Duban's history level, authorization on
         assertThat(configuration().getHistory()).isEqualTo("duban");
         assertThat(configuration().isAuthorizationEnabled()).isTrue();
+    }
+
+    @Test
+    void everyCommandReadsVariablesThroughTheManagerThatSkipsNewTasks() {
+        Object manager = configuration().getCommandExecutorTxRequired().execute(command -> command
+                .getSession(VariableInstanceManager.class));
+        assertThat(manager).isInstanceOf(NewTaskVariables.Manager.class);
     }
 
     private static void addAll(List<Object> into, List<?> from) {

@@ -5,11 +5,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.duban.system.UnwrittenEntities;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,21 +35,11 @@ class NewTaskGrants extends AbstractProcessEnginePlugin {
         protected AuthorizationEntity getGrantAuthorization(String resourceId, String userId, String groupId,
                 Resource resource) {
             if (resource != null && resourceId != null && (resource.resourceType() == Resources.TASK.resourceType()
-                    || resource.resourceType() == Resources.HISTORIC_TASK.resourceType()) && createdInThisCommand(resourceId)) {
+                    || resource.resourceType() == Resources.HISTORIC_TASK.resourceType())
+                    && UnwrittenEntities.isUnwritten(TaskEntity.class, resourceId)) {
                 return null;
             }
             return super.getGrantAuthorization(resourceId, userId, groupId, resource);
-        }
-
-        /** Whether the task is one this command created and has not written yet. */
-        private static boolean createdInThisCommand(String taskId) {
-            CommandContext command = Context.getCommandContext();
-            if (command == null) {
-                return false;
-            }
-            DbEntityCache cache = command.getDbEntityManager().getDbEntityCache();
-            TaskEntity task = cache.get(TaskEntity.class, taskId);
-            return task != null && cache.isTransient(task);
         }
     }
 }

@@ -16,11 +16,11 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.duban.directive.internal.PartRow;
 import org.duban.directive.internal.PartStore;
 import org.duban.organisation.Groups;
+import org.duban.system.UnwrittenEntities;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +66,7 @@ class GrantPartReadersListener implements TaskListener {
                             ? Groups.departmentCode(link.getGroupId()) : null));
             // nobody can hold a grant on a task or an instance created in this very step: no need to ask (the
             // instance's 签收 task is created again when the part is reassigned, and then the unit may hold one)
-            boolean newInstance = createdInThisStep(((ExecutionEntity) task.getExecution()).getProcessInstance());
+            boolean newInstance = UnwrittenEntities.isUnwritten(((ExecutionEntity) task.getExecution()).getProcessInstance());
             // the grants are Duban's doing, not the person's whose step created the task: no permission on
             // authorizations is asked of them
             Context.getCommandContext().runWithoutAuthorization(() -> {
@@ -95,11 +95,6 @@ class GrantPartReadersListener implements TaskListener {
             current = parts.find(part.number(), current.parentUnit()).orElse(null);
         }
         return units;
-    }
-
-    /** Whether the entity was created in the current command, not yet written (so no row can refer to it). */
-    private static boolean createdInThisStep(DbEntity entity) {
-        return Context.getCommandContext().getDbEntityManager().getDbEntityCache().isTransient(entity);
     }
 
     private void grant(String unit, Resource resource, String resourceId, Permission permission, boolean mayExist) {
