@@ -1,7 +1,12 @@
 package org.duban.system;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,6 +32,37 @@ public final class TransactionMemo {
         T value = load.get();
         values.put(key, value);
         return value;
+    }
+
+    /**
+     * The values of several keys, in their order: those not kept yet are looked up together ({@code load} answers
+     * the value of each key it is given; a key it leaves out is kept as null).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Map<String, T> getAll(Collection<String> keys, Function<List<String>, Map<String, T>> load) {
+        List<String> distinct = keys.stream().distinct().toList();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return distinct.isEmpty() ? Map.of() : load.apply(distinct);
+        }
+        Map<String, Object> values = values();
+        List<String> missing = distinct.stream().filter(key -> !values.containsKey(key)).toList();
+        if (!missing.isEmpty()) {
+            Map<String, T> loaded = load.apply(missing);
+            missing.forEach(key -> values.put(key, loaded.get(key)));
+        }
+        Map<String, T> all = new LinkedHashMap<>();
+        distinct.forEach(key -> all.put(key, (T) values.get(key)));
+        return all;
+    }
+
+    /** The value kept under {@code key}, if this transaction looked it up and kept it; nothing is looked up. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<T> peek(String key) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.getResource(this) instanceof Map<?, ?> values) {
+            return Optional.ofNullable((T) values.get(key));
+        }
+        return Optional.empty();
     }
 
     /** Keeps a value the transaction knows without looking it up (a row it has just written). */

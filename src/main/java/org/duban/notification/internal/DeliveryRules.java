@@ -2,6 +2,8 @@ package org.duban.notification.internal;
 
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
 
 import org.duban.calendar.WorkCalendar;
 import org.springframework.stereotype.Component;
@@ -26,13 +28,22 @@ class DeliveryRules {
     }
 
     Plan plan(Urgency urgency, Recipient recipient, OffsetDateTime now) {
-        if (urgency == Urgency.CRITICAL) {
-            return new Plan(Outbox.PENDING, now);
-        }
-        if (urgency == Urgency.ROUTINE && recipient.isPerson() && preferences.of(recipient.personId()) == Delivery.DIGEST) {
-            return new Plan(Outbox.DIGEST, nextDigest(now));
-        }
-        return afterQuietHours(now);
+        return plans(urgency, List.of(recipient), now).get(0);
+    }
+
+    /** The plan of each recipient of one message, in their order; the people's choices asked together. */
+    List<Plan> plans(Urgency urgency, List<Recipient> recipients, OffsetDateTime now) {
+        Map<String, Delivery> chosen = urgency != Urgency.ROUTINE ? Map.of()
+                : preferences.of(recipients.stream().filter(Recipient::isPerson).map(Recipient::personId).toList());
+        return recipients.stream().map(to -> {
+            if (urgency == Urgency.CRITICAL) {
+                return new Plan(Outbox.PENDING, now);
+            }
+            if (to.isPerson() && chosen.get(to.personId()) == Delivery.DIGEST) {
+                return new Plan(Outbox.DIGEST, nextDigest(now));
+            }
+            return afterQuietHours(now);
+        }).toList();
     }
 
     /** For a message that may go now unless it is night. */

@@ -1,8 +1,14 @@
 package org.duban.notification.internal;
 
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.duban.system.SqlLists;
 import org.duban.system.TransactionMemo;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +29,21 @@ class NotificationPreferences {
     }
 
     Delivery of(String personId) {
-        return asked.get(personId, () -> jdbc.queryForList("SELECT delivery FROM notification_preference WHERE "
-                + "person_id = ?", String.class, personId).stream().findFirst().flatMap(Delivery::ofKey)
-                .orElse(Delivery.IMMEDIATE));
+        return of(List.of(personId)).get(personId);
+    }
+
+    /** The choice of each person, those not asked yet in this transaction in one query (an event reaches a dozen). */
+    Map<String, Delivery> of(Collection<String> personIds) {
+        return asked.getAll(personIds, ids -> {
+            Map<String, Delivery> chosen = new HashMap<>();
+            jdbc.query("SELECT person_id, delivery FROM notification_preference WHERE person_id IN ("
+                    + SqlLists.marks(ids.size()) + ")", (ResultSet row) -> {
+                        String person = row.getString("person_id");
+                        Delivery.ofKey(row.getString("delivery")).ifPresent(delivery -> chosen.put(person, delivery));
+                    }, ids.toArray());
+            ids.forEach(id -> chosen.putIfAbsent(id, Delivery.IMMEDIATE));
+            return chosen;
+        });
     }
 
     void set(String personId, Delivery delivery) {

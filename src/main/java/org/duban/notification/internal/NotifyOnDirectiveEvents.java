@@ -68,11 +68,13 @@ class NotifyOnDirectiveEvents {
         MailRenderer.Mail mail = renderer.render(kind, event.number(), event.title(), detail(event), link);
         Urgency urgency = Urgency.of(event);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Recipient> to = List.copyOf(recipients.values());
+        List<DeliveryRules.Plan> plans = rules.plans(urgency, to, now);
         List<Outbox.Queued> messages = new ArrayList<>();
-        for (Recipient to : recipients.values()) {
-            messages.add(new Outbox.Queued(new Outbox.NewMessage(kind, event.number(), event.unit(), to, mail.subject(),
-                    mail.text(), mail.html(), link, SameDayReminders.key(event, to.address(), now)),
-                    rules.plan(urgency, to, now)));
+        for (int i = 0; i < to.size(); i++) {
+            messages.add(new Outbox.Queued(new Outbox.NewMessage(kind, event.number(), event.unit(), to.get(i),
+                    mail.subject(), mail.text(), mail.html(), link, SameDayReminders.key(event, to.get(i).address(), now)),
+                    plans.get(i)));
         }
         outbox.enqueueAll(messages);
     }
