@@ -80,7 +80,7 @@ class PartWorkIT {
         assertThat(part("delivered_at")).isNotEqualTo("null");
 
         driver.sign("kjj", work);
-        assertThat(work).isWaitingAt("Task_HandleDirective", "Timer_Supervision");
+        assertThat(work).isWaitingAt("Task_HandleDirective");
         assertThat(part("status")).isEqualTo("HANDLING");
         assertThat(engine.getTaskService().getVariableLocal(BpmnAwareTests.task(work).getId(), "brief").toString())
                 .contains(number, "批示内容", "办结期限：2026-12-10");
@@ -192,12 +192,12 @@ class PartWorkIT {
         assertThat(clock().getDuedate()).as("first: the yellow light").isEqualTo(at("2026-12-07T09:00:00+08:00"));
         driver.complete("kjj", work, Map.of(OUTCOME, OUTCOME_EXTEND, REQUESTED_DEADLINE, "2026-12-17",
                 EXTENSION_REASON, "需协调省级部门"));
-        assertThat(work).isWaitingAt("Task_DecideExtension", "Timer_Supervision");
+        assertThat(work).isWaitingAt("Task_DecideExtension");
         assertThat(part("status")).isEqualTo("EXTENSION_REQUESTED");
         assertThat(BpmnAwareTests.task(work)).hasCandidateGroup("supervisors");
         driver.complete("supervisor", work, Map.of(EXTENSION_APPROVED, true, DECISION_COMMENT, "同意"));
 
-        assertThat(work).isWaitingAt("Task_HandleDirective", "Timer_Supervision");
+        assertThat(work).isWaitingAt("Task_HandleDirective");
         assertThat(part("deadline")).isEqualTo("2026-12-17");
         assertThat(part("original_deadline")).isEqualTo("2026-12-10");
         assertThat(part("extension_count")).isEqualTo("1");
@@ -224,7 +224,7 @@ class PartWorkIT {
                 .contains("> **办理结果**：已完成，详见报告；按期提交", "办结申请：办理结果：已完成，详见报告；按期提交")
                 .doesNotContain("办理结果**：办理结果", "。；");
         driver.returnForRework(work);
-        assertThat(work).isWaitingAt("Task_HandleDirective", "Timer_Supervision");
+        assertThat(work).isWaitingAt("Task_HandleDirective");
         assertThat(part("rework_count")).isEqualTo("1");
         assertThat(engine.getTaskService().getVariableLocal(BpmnAwareTests.task(work).getId(), "brief").toString())
                 .contains("退回重办理由", "材料不全，请补充");
@@ -270,7 +270,7 @@ class PartWorkIT {
         driver.fire(clock());
         assertThat(clock().getDuedate()).isEqualTo(at("2026-12-16T09:00:00+08:00"));
 
-        assertThat(work).isWaitingAt("Task_HandleDirective", "Timer_Supervision");
+        assertThat(work).isWaitingAt("Task_HandleDirective", "Timer_NextSupervision");
         assertThat(events()).containsSubsequence("TURNED_YELLOW", "REMINDED", "TURNED_RED", "URGED", "URGED", "URGED",
                 "ESCALATED");
         assertThat(part("urge_count")).isEqualTo("3");

@@ -84,10 +84,12 @@ public class PartStore {
 
     /** The parts hanging directly under {@code unit}'s part, in the order they were passed down. */
     public List<PartRow> subPartsOf(String number, String unit) {
-        // by the parent index, not by filtering every part: a brief of each of a fan-out's thousand tasks asks
-        return cache.get("parts " + number + " under " + unit, () -> List.copyOf(jdbc.query("SELECT * FROM "
-                + "directive_department WHERE directive_number = ? AND parent_department = ? ORDER BY position", this::row,
-                number, unit)));
+        // by the parent index, not by reading every part: a brief of each of a fan-out's thousand tasks asks; but
+        // where the step holds every part already (its lights were just refreshed), they are what a query answers
+        return cache.get("parts " + number + " under " + unit, () -> cache.<List<PartRow>>peek("parts " + number)
+                .map(all -> all.stream().filter(p -> unit.equals(p.parentUnit())).toList())
+                .orElseGet(() -> List.copyOf(jdbc.query("SELECT * FROM directive_department WHERE directive_number = ? "
+                        + "AND parent_department = ? ORDER BY position", this::row, number, unit))));
     }
 
     /**

@@ -21,6 +21,11 @@ class RowCache {
         return memo.get(key, load);
     }
 
+    /** What the transaction has read and still holds under {@code key}, without reading anything. */
+    <T> java.util.Optional<T> peek(String key) {
+        return memo.peek(key);
+    }
+
     /** A row the transaction has just written, as written: read again, it would be the same. */
     void remember(String key, Object row) {
         memo.put(key, row);

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -131,6 +132,14 @@ class DepartmentWorkModelTest {
         Mocks.reset();
     }
 
+    /** The activity of the part's one timer. */
+    private static String clock(ProcessInstance part) {
+        return managementService().createJobQuery().processInstanceId(part.getId()).list().stream()
+                .map(job -> managementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                        .singleResult().getActivityId())
+                .reduce((one, two) -> one + "," + two).orElse(null);
+    }
+
     ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(DEPARTMENT_WORK_PROCESS, "DB-2026-0001");
     }
@@ -145,12 +154,14 @@ class DepartmentWorkModelTest {
                 "grantPartReadersListener:create");
 
         complete(task(part), withVariables(SIGN_OUTCOME, SIGN_OUTCOME_SIGN));
-        assertThat(part).hasPassed("Task_RecordSigning", "Gateway_Signed").isWaitingAt("Task_HandleDirective",
-                "Timer_Supervision");
+        assertThat(part).hasPassed("Task_RecordSigning", "Gateway_Signed").isWaitingAt("Task_HandleDirective");
         assertThat(task(part)).hasCandidateGroup("dept-kjj").hasDueDate(facts.deadlineAt(null));
+        assertThat(clock(part)).as("the clock waits for the first supervision moment").isEqualTo("Timer_Supervision");
+        assertThat(runtimeService().createExecutionQuery().processInstanceId(part.getId()).count())
+                .as("until it comes, no branch runs beside the handling: the instance and the sub-process").isEqualTo(2);
 
         complete(task(part), withVariables(OUTCOME, OUTCOME_PROGRESS, PROGRESS_NOTE, "已起草方案"));
-        assertThat(part).hasPassed("Gateway_Outcome").isWaitingAt("Task_HandleDirective", "Timer_Supervision");
+        assertThat(part).hasPassed("Gateway_Outcome").isWaitingAt("Task_HandleDirective");
 
         complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "已完成"));
         assertThat(part).hasPassed("End_Submitted").isWaitingAt("Task_ReviewResult");
@@ -188,7 +199,7 @@ class DepartmentWorkModelTest {
         complete(task(part), withVariables(REASSIGN, false, REASSIGNMENT_COMMENT, "属于本社区"));
         complete(task(part), withVariables(SIGN_OUTCOME, SIGN_OUTCOME_SIGN));
         complete(task(part), withVariables(OUTCOME, OUTCOME_EXTEND, REQUESTED_DEADLINE, "2026-12-20", EXTENSION_REASON, "x"));
-        assertThat(part).isWaitingAt("Task_DecideExtension", "Timer_Supervision");
+        assertThat(part).isWaitingAt("Task_DecideExtension");
         assertThat(task(part)).hasCandidateGroup("dept-zdxq");
         complete(task(part), withVariables(EXTENSION_APPROVED, false, DECISION_COMMENT, "请按期"));
         complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "完成"));
@@ -200,9 +211,9 @@ class DepartmentWorkModelTest {
         ProcessInstance part = start();
         complete(task(part), withVariables(SIGN_OUTCOME, SIGN_OUTCOME_SIGN));
         complete(task(part), withVariables(OUTCOME, OUTCOME_EXTEND, REQUESTED_DEADLINE, "2026-12-17", EXTENSION_REASON, "需协调"));
-        assertThat(part).hasPassed("Gateway_Outcome").isWaitingAt("Task_DecideExtension", "Timer_Supervision");
+        assertThat(part).hasPassed("Gateway_Outcome").isWaitingAt("Task_DecideExtension");
         complete(task(part), withVariables(EXTENSION_APPROVED, true));
-        assertThat(part).hasPassed("Task_RecordExtensionDecision").isWaitingAt("Task_HandleDirective", "Timer_Supervision");
+        assertThat(part).hasPassed("Task_RecordExtensionDecision").isWaitingAt("Task_HandleDirective");
         assertThat(beans.calls).contains("validateExtensionDecisionListener:complete", "recordExtensionDecisionDelegate");
     }
 
@@ -212,8 +223,8 @@ class DepartmentWorkModelTest {
         complete(task(part), withVariables(SIGN_OUTCOME, SIGN_OUTCOME_SIGN));
         complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "初稿"));
         complete(task(part), withVariables(ACCEPTED, false, REVIEW_COMMENT, "请补充"));
-        assertThat(part).hasPassed("Gateway_Accepted").isWaitingAt("Task_HandleDirective", "Timer_Supervision");
-        assertThat(job(part)).isNotNull();
+        assertThat(part).hasPassed("Gateway_Accepted").isWaitingAt("Task_HandleDirective");
+        assertThat(clock(part)).as("a fresh clock, waiting for its first moment").isEqualTo("Timer_Supervision");
         complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "定稿"));
         complete(task(part), withVariables(ACCEPTED, true, QUALITY_RATING, 4));
         assertThat(part).isEnded();
@@ -227,7 +238,7 @@ class DepartmentWorkModelTest {
         assertThat(part).hasPassed("Task_UrgeToSign", "End_SignUrged").isWaitingAt("Task_SignDirective");
         assertThat(beans.calls).contains("urgeDepartmentDelegate:sign");
         complete(task(part));
-        assertThat(part).isWaitingAt("Task_HandleDirective", "Timer_Supervision");
+        assertThat(part).isWaitingAt("Task_HandleDirective");
     }
 
     @Test
@@ -247,7 +258,8 @@ class DepartmentWorkModelTest {
             dueActions.add(action.getKey());
             beans.calls.clear();
             execute(job(part));
-            assertThat(part).isWaitingAt("Task_HandleDirective", "Timer_Supervision");
+            assertThat(part).isWaitingAt("Task_HandleDirective", "Timer_NextSupervision");
+            assertThat(clock(part)).isEqualTo("Timer_NextSupervision");
             assertThat(beans.calls).as(action.getKey()).containsExactly("superviseDelegate", action.getValue());
         }
         beans.calls.clear();
@@ -255,6 +267,11 @@ class DepartmentWorkModelTest {
         assertThat(beans.calls).as("a wake-up with nothing due does nothing").containsExactly("superviseDelegate");
         assertThat(part).hasPassed("Task_TurnYellow", "Task_RemindDeadline", "Task_TurnRed", "Task_UrgeOverdue",
                 "Task_Escalate", "Task_CheckProgress", "Gateway_ActionDone").isWaitingAt("Task_HandleDirective",
-                "Timer_Supervision");
+                "Timer_NextSupervision");
+        assertThat(managementService().createJobQuery().processInstanceId(part.getId()).count()).as("one timer at a time")
+                .isEqualTo(1);
+        complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "已完成"));
+        assertThat(part).hasPassed("End_Submitted").isWaitingAt("Task_ReviewResult");
+        assertThat(job(part)).as("submission ends a running clock with the handling").isNull();
     }
 }
