@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceManager;
@@ -26,21 +24,7 @@ public class NewTaskVariables extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        // custom factories are registered after the engine's own ones and replace them for their session type
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return VariableInstanceManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return manager();
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        EngineSessions.replace(configuration, VariableInstanceManager.class, this::manager);
     }
 
     /** The manager each command uses (a test counts the reads it leaves to the engine). */

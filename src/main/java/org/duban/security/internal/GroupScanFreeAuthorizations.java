@@ -10,9 +10,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.duban.system.EngineSessions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,21 +46,7 @@ class GroupScanFreeAuthorizations extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        // custom factories are registered after the engine's own ones and replace them for their session type
-        factories.add(new SessionFactory() {
-            @Override
-            public Class<?> getSessionType() {
-                return AuthorizationManager.class;
-            }
-
-            @Override
-            public Session openSession() {
-                return new GroupsAsGiven(lastGranting);
-            }
-        });
-        configuration.setCustomSessionFactories(factories);
+        EngineSessions.replace(configuration, AuthorizationManager.class, () -> new GroupsAsGiven(lastGranting));
     }
 
     /** The engine's manager, with the person's own groups in every check. */
