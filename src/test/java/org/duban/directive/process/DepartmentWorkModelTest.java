@@ -87,6 +87,10 @@ class DepartmentWorkModelTest {
             return status.equals("UNDER_REVIEW");
         }
 
+        public boolean open(Object execution) {
+            return !status.equals("DONE") && !status.equals("CANCELLED");
+        }
+
         public Date nextSupervisionAt(Object execution) {
             return next;
         }
@@ -273,5 +277,22 @@ class DepartmentWorkModelTest {
         complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "已完成"));
         assertThat(part).hasPassed("End_Submitted").isWaitingAt("Task_ReviewResult");
         assertThat(job(part)).as("submission ends a running clock with the handling").isNull();
+    }
+
+    @Test
+    void theClockStopsForAPartWhoseRecordWasClosedWhileItsHandlingRan() {
+        facts.next = Date.from(java.time.Instant.parse("2026-12-07T01:00:00Z"));
+        ProcessInstance part = start();
+        complete(task(part));
+        dueActions.add("yellow");
+        execute(job(part));
+        assertThat(part).isWaitingAt("Task_HandleDirective", "Timer_NextSupervision");
+        facts.status = "CANCELLED";
+        beans.calls.clear();
+        execute(job(part));
+        assertThat(beans.calls).containsExactly("superviseDelegate");
+        assertThat(part).hasPassed("Gateway_StillOpen", "End_SupervisionOver").isWaitingAt("Task_HandleDirective")
+                .isNotWaitingAt("Timer_NextSupervision");
+        assertThat(job(part)).as("no timer left to urge about closed work").isNull();
     }
 }

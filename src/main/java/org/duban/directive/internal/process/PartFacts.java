@@ -84,6 +84,14 @@ public class PartFacts {
         return part(execution).part().status() == PartStatus.UNDER_REVIEW;
     }
 
+    /**
+     * Whether the part's record is still open (neither done nor cancelled): the supervision clock stops for a part
+     * whose record was closed while its handling ran, rather than urge a unit about finished or withdrawn work.
+     */
+    public boolean open(DelegateExecution execution) {
+        return part(execution).part().status().isOpen();
+    }
+
     public Date nextSupervisionAt(DelegateExecution execution) {
         return clock.nextAt(part(execution));
     }
