@@ -43,6 +43,9 @@ class TransactionMemoTest {
         assertThat(memo.getAll(List.of("nobody", "c", "a"), this::load)).containsEntry("c", "C").containsEntry("a", "A");
         assertThat(asked).containsExactly(List.of("b", "nobody"), List.of("c"));
         assertThat(memo.get("c", () -> "stale")).isEqualTo("C");
+        assertThat(memo.<String>peek("c")).contains("C");
+        assertThat(memo.<String>peek("never asked")).isEmpty();
+        assertThat(asked).as("a peek looks nothing up").hasSize(2);
     }
 
     @Test
@@ -51,5 +54,6 @@ class TransactionMemoTest {
         memo.getAll(List.of("a"), this::load);
         assertThat(memo.getAll(List.of(), this::load)).isEmpty();
         assertThat(asked).containsExactly(List.of("a", "b"), List.of("a"));
+        assertThat(memo.<String>peek("a")).as("nothing kept outside a transaction").isEmpty();
     }
 }

@@ -27,10 +27,6 @@ class DeliveryRules {
         this.properties = properties;
     }
 
-    Plan plan(Urgency urgency, Recipient recipient, OffsetDateTime now) {
-        return plans(urgency, List.of(recipient), now).get(0);
-    }
-
     /** The plan of each recipient of one message, in their order; the people's choices asked together. */
     List<Plan> plans(Urgency urgency, List<Recipient> recipients, OffsetDateTime now) {
         Map<String, Delivery> chosen = urgency != Urgency.ROUTINE ? Map.of()
