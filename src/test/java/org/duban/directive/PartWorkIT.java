@@ -223,8 +223,13 @@ class PartWorkIT {
                 .as("the reviewer reads the result once, as one sentence")
                 .contains("> **办理结果**：已完成，详见报告；按期提交", "办结申请：办理结果：已完成，详见报告；按期提交")
                 .doesNotContain("办理结果**：办理结果", "。；");
+        fireAt("2026-12-07T09:00:00+08:00");
+        assertThat(events()).as("while the result is reviewed the unit's light does not turn").doesNotContain("TURNED_YELLOW");
+        assertThat(clock().getDuedate()).as("nothing is due under review").isEqualTo(at("9999-12-31T00:00:00+08:00"));
         driver.returnForRework(work);
         assertThat(work).isWaitingAt("Task_HandleDirective");
+        assertThat(clock().getDuedate()).as("back in handling, the clock is re-armed: the yellow light is due")
+                .isEqualTo(at("2026-12-07T09:00:00+08:00"));
         assertThat(part("rework_count")).isEqualTo("1");
         assertThat(engine.getTaskService().getVariableLocal(BpmnAwareTests.task(work).getId(), "brief").toString())
                 .contains("退回重办理由", "材料不全，请补充");
@@ -250,9 +255,15 @@ class PartWorkIT {
         assertThat(work).isWaitingAt("Task_SignDirective");
         assertThat(events()).containsOnlyOnce("URGED");
         assertThat(part("urge_count")).isEqualTo("1");
+        assertThat(clock().getDuedate()).as("urged, nothing more is due until it is signed")
+                .isEqualTo(at("9999-12-31T00:00:00+08:00"));
+        driver.fire(clock());
+        assertThat(events()).as("a second firing urges no second time").containsOnlyOnce("URGED");
         ProcessDriver.clock("2026-12-03T11:00:00+08:00");
         driver.sign("kjj", work);
         assertThat(part("sign_late_days")).isEqualTo("1");
+        assertThat(clock().getDuedate()).as("signed, the same clock turns to the yellow light")
+                .isEqualTo(at("2026-12-07T09:00:00+08:00"));
     }
 
     @Test
@@ -347,9 +358,12 @@ class PartWorkIT {
         assertThat(part("status")).isEqualTo("RETURNED");
         assertThatThrownBy(() -> driver.complete("supervisor", work, Map.of(REASSIGN, true, NEW_UNIT, "nowhere")))
                 .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("newUnit");
+        ProcessDriver.clock("2026-12-01T15:00:00+08:00");
         driver.complete("supervisor", work, Map.of(REASSIGN, true, NEW_UNIT, "zdxq", REASSIGNMENT_COMMENT, "同意改派"));
 
         assertThat(work).isWaitingAt("Task_SignDirective");
+        assertThat(clock().getDuedate()).as("the new unit signs within a working day of the reassignment")
+                .isEqualTo(at("2026-12-02T15:00:00+08:00"));
         assertThat(BpmnAwareTests.task(work)).hasCandidateGroup("dept-zdxq");
         assertThat(jdbc.queryForList("SELECT department FROM directive_department WHERE directive_number = ?",
                 String.class, number)).containsExactly("zdxq");
@@ -370,6 +384,7 @@ class PartWorkIT {
         driver.complete("supervisor", work, Map.of(REASSIGN, false, REASSIGNMENT_COMMENT, "属于科技创新职责"));
         assertThat(work).isWaitingAt("Task_SignDirective");
         assertThat(BpmnAwareTests.task(work)).hasCandidateGroup("dept-kjj");
+        assertThat(clock().getDuedate()).as("its signing deadline stands").isEqualTo(at("2026-12-02T10:00:00+08:00"));
         assertThat(engine.getTaskService().getVariableLocal(BpmnAwareTests.task(work).getId(), "brief").toString())
                 .contains("退回申请未获同意", "属于科技创新职责");
         assertThat(part("return_count")).isEqualTo("1");

@@ -78,7 +78,10 @@ class NotificationIT {
         // extension asked for, approved, asked again, refused; a sign urge
         String number = number(driver.issue("leader", "zdxq", "", later(), "none"));
         ProcessInstance work = driver.departmentWork(number, "zdxq");
-        driver.fire(driver.timer(work, "Timer_SignOverdue"));
+        // its signing deadline has just passed when the part's clock fires
+        jdbc.update("UPDATE directive_department SET sign_due_at = ? WHERE directive_number = ? AND department = 'zdxq'",
+                java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant().minusSeconds(60)), number);
+        driver.fire(driver.timer(work, "Timer_Supervision"));
         driver.sign("zdxq", work);
         LocalDate deadline = LocalDate.parse(later());
         driver.complete("zdxq", work, Map.of(DirectiveVariables.OUTCOME, DirectiveVariables.OUTCOME_EXTEND,

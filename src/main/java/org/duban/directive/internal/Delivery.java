@@ -86,7 +86,8 @@ public class Delivery {
         parts.readAheadSubParts(directive.number(), units);
         timeline.readAhead(directive.number(), units);
         for (PartRow part : next) {
-            HandOver.DELIVERY.during(part, () -> engine.call(
+            // its signing deadline comes with it: the instance's clock is set to it as the instance starts
+            HandOver.DELIVERY.during(part.toSignBy(signDueAt(directive)), () -> engine.call(
                     () -> runtime.startProcessInstanceByKey(DEPARTMENT_WORK_PROCESS, directive.number())));
         }
         lights.delivered(directives.find(directive.number()).orElseThrow(), next);
@@ -112,20 +113,23 @@ public class Delivery {
 
     /**
      * The first step of a part's process: binds the instance being started to the part it was started for, and
-     * starts the signing clock. An instance started any other way has no part and is refused.
+     * sets its signing deadline. An instance started any other way has no part and is refused.
      */
     public PartRow bind(String processInstanceId) {
         PartRow part = HandOver.DELIVERY.take().orElseThrow(() -> new IllegalStateException(
                 "department-work is started only by a directive's delivery, for one of its parts"));
         DirectiveRow directive = directives.find(part.number()).orElseThrow();
-        return parts.delivered(part, processInstanceId, signDueAt(directive), lights.onDelivery(directive, part));
+        return parts.delivered(part, processInstanceId, part.signDueAt(), lights.onDelivery(directive, part));
     }
 
-    /** A unit signs within the template's working days of receiving the part, by the same time of day. */
+    /**
+     * A unit signs within the template's working days of receiving the part, by the same time of day (to the
+     * millisecond, as the engine keeps a timer's due date: the clock's timer and the record agree).
+     */
     OffsetDateTime signDueAt(DirectiveRow directive) {
         ZonedDateTime now = OffsetDateTime.now(clock).atZoneSameInstant(WorkCalendar.ZONE);
         int within = templates.forCategory(directive.category()).signWithinWorkingDays();
         return calendar.plusWorkingDays(now.toLocalDate(), within).atTime(now.toLocalTime()).atZone(WorkCalendar.ZONE)
-                .toOffsetDateTime();
+                .toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

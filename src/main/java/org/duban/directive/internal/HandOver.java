@@ -35,6 +35,11 @@ final class HandOver<T> {
         }
     }
 
+    /** What was handed over, left for the step that takes it. */
+    Optional<T> peek() {
+        return Optional.ofNullable(value.get());
+    }
+
     Optional<T> take() {
         T handed = value.get();
         value.remove();

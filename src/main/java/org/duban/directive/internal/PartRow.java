@@ -31,6 +31,11 @@ public record PartRow(String number, String unit, PartRole role, String parentUn
         return processInstanceId != null || deliveredAt != null;
     }
 
+    /** The row about to be delivered, with the deadline its unit signs by. */
+    PartRow toSignBy(OffsetDateTime signDue) {
+        return delivered(processInstanceId, deliveredAt, signDue, light);
+    }
+
     /** The row as its delivery leaves it ({@link PartStore#delivered}): bound to its instance, lit, the signing clock set. */
     PartRow delivered(String instance, OffsetDateTime at, OffsetDateTime signDue, Light shown) {
         return new PartRow(number, unit, role, parentUnit, position, status, originalDeadline, deadline, yellowFrom, at,

@@ -27,10 +27,13 @@ public class Review {
     private final ObjectMapper json;
 
     private final EvidenceStore evidence;
+    private final SupervisionClock clock;
 
     Review(PartStore parts, DirectiveStore directives, Lights lights, Timeline timeline, ScoreDecision decision,
-            RuntimeService runtime, EngineAsSystem engine, ObjectMapper json, EvidenceStore evidence) {
+            RuntimeService runtime, EngineAsSystem engine, ObjectMapper json, EvidenceStore evidence,
+            SupervisionClock clock) {
         this.evidence = evidence;
+        this.clock = clock;
         this.parts = parts;
         this.directives = directives;
         this.lights = lights;
@@ -49,10 +52,11 @@ public class Review {
         timeline.record(c, EventType.ACCEPTED, actor, new EventDetails.Reviewed(comment, qualityRating, checked));
     }
 
-    /** Returned for rework: back to handling, counted against the unit. */
+    /** Returned for rework: back to handling, counted against the unit; the clock turns to the handling's moments. */
     public void returned(PartContext c, String actor, String comment) {
         parts.reworked(c.part());
         lights.refresh(c.number(), c.unit());
+        clock.rearm(new PartContext(c.directive(), parts.byInstance(c.part().processInstanceId()).orElseThrow()));
         timeline.record(c, EventType.RETURNED_FOR_REWORK, actor, new EventDetails.Reviewed(comment, null));
     }
 

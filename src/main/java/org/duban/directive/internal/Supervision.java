@@ -66,7 +66,8 @@ public class Supervision {
      */
     public void urge(PartContext c, UrgeReason reason) {
         switch (reason) {
-            case SIGN -> count(c, reason, null, null);
+            case SIGN -> clock.dueOf(c, Action.URGE_SIGN, now()).filter(m -> clock.markSent(c, m))
+                    .ifPresent(m -> count(c, reason, null, null));
             case OVERDUE -> clock.dueOf(c, Action.URGE_OVERDUE, now()).filter(m -> clock.markSent(c, m))
                     .ifPresent(m -> count(c, reason, null, null));
             case PROGRESS -> clock.dueOf(c, Action.CHECK_PROGRESS, now()).filter(m -> clock.markSent(c, m))

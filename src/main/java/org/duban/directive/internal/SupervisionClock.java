@@ -19,12 +19,14 @@ import org.duban.directive.ReportCycle;
 import org.springframework.stereotype.Component;
 
 /**
- * One supervision clock per part (督办时钟): instead of a timer per supervision action, the part's handling has
- * one timer, armed for the next moment at which something is due — the light turning yellow, the deadline
- * reminder, the light turning red, the daily urge while overdue, the escalation, a progress report falling
- * due — and armed again after each. What is due, and when, follows from the part's record and the working-day
- * calendar alone, so a changed deadline or calendar only moves the timer ({@link #rearm}); each action is
- * recorded as sent for its reference date, so none goes out twice.
+ * One supervision clock per part (督办时钟): instead of a timer per supervision action, a part has one timer from
+ * its delivery to its end, armed for the next moment at which something is due — while it waits to be signed, its
+ * signing deadline; while it is handled, the light turning yellow, the deadline reminder, the light turning red,
+ * the daily urge while overdue, the escalation, a progress report falling due; while the office (or the unit
+ * above) decides its result or its return, nothing — and armed again after each. What is due, and when, follows
+ * from the part's record and the working-day calendar alone, so a step that moves the moments (signing, a return
+ * decided, a rework, an extension, a new calendar) only moves the timer ({@link #rearm}); each action is recorded
+ * as sent for its reference date, so none goes out twice.
  */
 @Component
 public class SupervisionClock {
@@ -37,7 +39,7 @@ public class SupervisionClock {
 
     /** What the clock can have due, in the order it does them when several fall due at once. */
     public enum Action {
-        NONE("none", null), YELLOW("yellow", "TURNED_YELLOW"), REMIND("remind", "REMINDED"), RED("red", "TURNED_RED"),
+        NONE("none", null), URGE_SIGN("urgeSign", "SIGN_URGE"), YELLOW("yellow", "TURNED_YELLOW"), REMIND("remind", "REMINDED"), RED("red", "TURNED_RED"),
         URGE_OVERDUE("urgeOverdue", "OVERDUE_URGE"), ESCALATE("escalate", "ESCALATED"),
         CHECK_PROGRESS("checkProgress", "PROGRESS_CHECK");
 
@@ -67,14 +69,16 @@ public class SupervisionClock {
     private final WorkCalendar calendar;
     private final DirectiveTemplates templates;
     private final ManagementService management;
+    private final EngineAsSystem engine;
 
     SupervisionClock(PartStore parts, LightRule rule, WorkCalendar calendar, DirectiveTemplates templates,
-            ManagementService management) {
+            ManagementService management, EngineAsSystem engine) {
         this.parts = parts;
         this.rule = rule;
         this.calendar = calendar;
         this.templates = templates;
         this.management = management;
+        this.engine = engine;
     }
 
     /** When the part's timer should next fire. */
@@ -101,24 +105,47 @@ public class SupervisionClock {
     }
 
     /**
-     * Moves the part's timer to what its record says now: after an extension, a rework, or a new calendar.
-     * While the part waits to be signed its only timer is the signing deadline; while it is handled, the clock.
+     * Moves the part's timer to what its record says now: after signing, a return decided, a rework, an extension,
+     * or a new calendar. Run on Duban's behalf: the person whose step moved the moments holds no permission on the
+     * engine's jobs, and the move is no operation of theirs in the engine's log.
      */
     public void rearm(PartContext c) {
         if (c.part().processInstanceId() == null) {
             return;
         }
-        Date at = c.part().status() == PartStatus.TO_SIGN && c.part().signDueAt() != null
-                ? Date.from(c.part().signDueAt().toInstant()) : nextAt(c);
-        for (Job timer : management.createJobQuery().processInstanceId(c.part().processInstanceId()).timers().list()) {
-            if (!at.equals(timer.getDuedate())) {
-                management.setJobDuedate(timer.getId(), at);
+        Date at = nextAt(c);
+        engine.run(() -> {
+            for (Job timer : management.createJobQuery().processInstanceId(c.part().processInstanceId()).timers()
+                    .list()) {
+                if (!at.equals(timer.getDuedate())) {
+                    management.setJobDuedate(timer.getId(), at);
+                }
             }
-        }
+        });
     }
 
     List<Moment> pending(PartContext c) {
-        Sent sent = new Sent(parts.remindersSent(c.part()));
+        return switch (c.part().status()) {
+            case TO_SIGN -> signing(c);
+            case HANDLING, EXTENSION_REQUESTED -> handling(c);
+            // a result under review or a return being decided is the decider's move, not the unit's; done is done
+            case RETURNED, UNDER_REVIEW, DONE, CANCELLED -> List.of();
+        };
+    }
+
+    /** Not signed by its deadline: the unit is urged, once for that deadline. */
+    private List<Moment> signing(PartContext c) {
+        OffsetDateTime due = c.part().signDueAt();
+        if (due == null) {
+            return List.of();
+        }
+        LocalDate reference = due.atZoneSameInstant(WorkCalendar.ZONE).toLocalDate();
+        return sent(c).has(Action.URGE_SIGN, reference) ? List.of()
+                : List.of(new Moment(Action.URGE_SIGN, due, reference, null));
+    }
+
+    private List<Moment> handling(PartContext c) {
+        Sent sent = sent(c);
         List<Moment> moments = new ArrayList<>();
         LocalDate deadline = c.part().deadline();
         LocalDate redFrom = rule.redFrom(deadline);
@@ -149,6 +176,11 @@ public class SupervisionClock {
         }
         progressMoment(c, sent).ifPresent(moments::add);
         return moments;
+    }
+
+    /** A part being delivered, its instance still starting, has had nothing sent: nothing to look up. */
+    private Sent sent(PartContext c) {
+        return new Sent(c.part().processInstanceId() == null ? java.util.Set.of() : parts.remindersSent(c.part()));
     }
 
     /** What was already sent for this part: read once per computation. */

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Every path of department-work.bpmn on a bare engine, its beans replaced (see {@link ModelBeans}): which tasks
  * a part goes through, whose they are, and which step runs when — signing or returning, handling with progress,
- * extensions and submission, review and rework, and each action of the supervision clock.
+ * extensions and submission, review and rework, and each action of the one supervision clock that runs from the
+ * part's delivery to its end.
  */
 @Deployment(resources = "bpmn/department-work.bpmn")
 class DepartmentWorkModelTest {
@@ -91,8 +92,9 @@ class DepartmentWorkModelTest {
             return !status.equals("DONE") && !status.equals("CANCELLED");
         }
 
+        /** As the real clock: while the part waits to be signed, its signing deadline. */
         public Date nextSupervisionAt(Object execution) {
-            return next;
+            return status.equals("TO_SIGN") ? signDueAt(execution) : next;
         }
     }
 
@@ -107,17 +109,25 @@ class DepartmentWorkModelTest {
         facts = new Facts();
         Map<String, Consumer<DelegateExecution>> delegates = new LinkedHashMap<>();
         delegates.put("bindPartDelegate", e -> { });
-        delegates.put("recordSigningDelegate", e -> facts.status =
-                SIGN_OUTCOME_RETURN.equals(e.getVariable(SIGN_OUTCOME)) ? "RETURNED" : "HANDLING");
-        delegates.put("recordReassignmentDelegate", e -> facts.status = "TO_SIGN");
+        // the steps that move the part's moments re-arm its clock, as Signing and Review do
+        delegates.put("recordSigningDelegate", e -> {
+            facts.status = SIGN_OUTCOME_RETURN.equals(e.getVariable(SIGN_OUTCOME)) ? "RETURNED" : "HANDLING";
+            rearm(e);
+        });
+        delegates.put("recordReassignmentDelegate", e -> {
+            facts.status = "TO_SIGN";
+            rearm(e);
+        });
         delegates.put("recordHandlingDelegate", e -> facts.status = switch (String.valueOf(e.getVariable(OUTCOME))) {
             case OUTCOME_EXTEND -> "EXTENSION_REQUESTED";
             case OUTCOME_SUBMIT -> "UNDER_REVIEW";
             default -> "HANDLING";
         });
         delegates.put("recordExtensionDecisionDelegate", e -> facts.status = "HANDLING");
-        delegates.put("recordReviewDelegate", e -> facts.status =
-                Boolean.TRUE.equals(e.getVariable(ACCEPTED)) ? "UNDER_REVIEW" : "HANDLING");
+        delegates.put("recordReviewDelegate", e -> {
+            facts.status = Boolean.TRUE.equals(e.getVariable(ACCEPTED)) ? "UNDER_REVIEW" : "HANDLING";
+            rearm(e);
+        });
         delegates.put("scorePartDelegate", e -> facts.status = "DONE");
         delegates.put("finishPartDelegate", e -> { });
         delegates.put("superviseDelegate", e -> e.setVariableLocal(SUPERVISION_ACTION,
@@ -134,6 +144,11 @@ class DepartmentWorkModelTest {
     @AfterEach
     void reset() {
         Mocks.reset();
+    }
+
+    private void rearm(DelegateExecution e) {
+        managementService().createJobQuery().processInstanceId(e.getProcessInstanceId()).timers().list()
+                .forEach(timer -> managementService().setJobDuedate(timer.getId(), facts.nextSupervisionAt(e)));
     }
 
     /** The activity of the part's one timer. */
@@ -156,24 +171,31 @@ class DepartmentWorkModelTest {
         assertThat(task(part).getPriority()).as("the directive's priority").isEqualTo(75);
         assertThat(beans.calls).containsExactly("bindPartDelegate", "describeTaskListener:create",
                 "grantPartReadersListener:create");
+        assertThat(clock(part)).as("the part's one clock, set at its delivery").isEqualTo("Timer_Supervision");
+        assertThat(job(part).getDuedate()).as("first, the signing deadline").isEqualTo(facts.signDueAt(null));
+        assertThat(runtimeService().createExecutionQuery().processInstanceId(part.getId()).count())
+                .as("a part waiting to be signed is its instance alone").isEqualTo(1);
 
         complete(task(part), withVariables(SIGN_OUTCOME, SIGN_OUTCOME_SIGN));
         assertThat(part).hasPassed("Task_RecordSigning", "Gateway_Signed").isWaitingAt("Task_HandleDirective");
         assertThat(task(part)).hasCandidateGroup("dept-kjj").hasDueDate(facts.deadlineAt(null));
-        assertThat(clock(part)).as("the clock waits for the first supervision moment").isEqualTo("Timer_Supervision");
+        assertThat(clock(part)).as("the same clock waits for the first supervision moment").isEqualTo("Timer_Supervision");
+        assertThat(job(part).getDuedate()).as("re-armed by the signing").isEqualTo(facts.next);
         assertThat(runtimeService().createExecutionQuery().processInstanceId(part.getId()).count())
-                .as("until it comes, no branch runs beside the handling: the instance and the sub-process").isEqualTo(2);
+                .as("until it comes, no branch runs beside the handling: the instance alone").isEqualTo(1);
 
         complete(task(part), withVariables(OUTCOME, OUTCOME_PROGRESS, PROGRESS_NOTE, "已起草方案"));
         assertThat(part).hasPassed("Gateway_Outcome").isWaitingAt("Task_HandleDirective");
 
         complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "已完成"));
-        assertThat(part).hasPassed("End_Submitted").isWaitingAt("Task_ReviewResult");
-        assertThat(job(part)).as("submission ends the supervision clock with the handling").isNull();
+        assertThat(part).hasPassed("Gateway_Outcome").isWaitingAt("Task_ReviewResult");
+        assertThat(clock(part)).as("the clock runs on while the result is reviewed").isEqualTo("Timer_Supervision");
         assertThat(task(part)).hasCandidateGroup("supervisors").hasDueDate(facts.decisionDueAt(null));
 
         complete(task(part), withVariables(ACCEPTED, true, QUALITY_RATING, 5));
         assertThat(part).hasPassed("Task_ScorePart", "Task_FinishPart", "End_Done").isEnded();
+        assertThat(managementService().createJobQuery().processInstanceId(part.getId()).count())
+                .as("已办结 ends the clock with the part").isZero();
         assertThat(beans.calls).containsSubsequence("recordSigningDelegate", "recordHandlingDelegate",
                 "recordHandlingDelegate", "recordReviewDelegate", "scorePartDelegate",
                 "finishPartDelegate");
@@ -188,8 +210,11 @@ class DepartmentWorkModelTest {
         assertThat(part).hasPassed("Gateway_Signed").isWaitingAt("Task_DecideReassignment");
         assertThat(task(part)).hasCandidateGroup("supervisors");
 
+        assertThat(job(part).getDuedate()).as("a return being decided has nothing due").isEqualTo(facts.next);
+
         complete(task(part), withVariables(REASSIGN, true, NEW_UNIT, "zdxq"));
         assertThat(part).hasPassed("Task_RecordReassignment").isWaitingAt("Task_SignDirective");
+        assertThat(job(part).getDuedate()).as("the new unit's signing deadline").isEqualTo(facts.signDueAt(null));
         assertThat(beans.calls).containsSubsequence("recordSigningDelegate", "validateReassignmentListener:complete",
                 "recordReassignmentDelegate", "describeTaskListener:create", "grantPartReadersListener:create");
     }
@@ -222,13 +247,16 @@ class DepartmentWorkModelTest {
     }
 
     @Test
-    void aReturnedResultGoesBackToHandlingWithAFreshClock() {
+    void aReturnedResultGoesBackToHandlingUnderTheSameClock() {
         ProcessInstance part = start();
         complete(task(part), withVariables(SIGN_OUTCOME, SIGN_OUTCOME_SIGN));
         complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "初稿"));
+        facts.next = Date.from(java.time.Instant.parse("2026-12-08T01:00:00Z"));
         complete(task(part), withVariables(ACCEPTED, false, REVIEW_COMMENT, "请补充"));
         assertThat(part).hasPassed("Gateway_Accepted").isWaitingAt("Task_HandleDirective");
-        assertThat(clock(part)).as("a fresh clock, waiting for its first moment").isEqualTo("Timer_Supervision");
+        assertThat(clock(part)).as("the part's one clock, still waiting for its first moment")
+                .isEqualTo("Timer_Supervision");
+        assertThat(job(part).getDuedate()).as("re-armed by the rework").isEqualTo(facts.next);
         complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "定稿"));
         complete(task(part), withVariables(ACCEPTED, true, QUALITY_RATING, 4));
         assertThat(part).isEnded();
@@ -238,11 +266,14 @@ class DepartmentWorkModelTest {
     void notSignedInTimeTheUnitIsUrgedAndStillSigns() {
         ProcessInstance part = start();
         assertThat(job(part).getDuedate()).isEqualTo(facts.signDueAt(null));
+        dueActions.add("urgeSign");
         execute(job(part));
-        assertThat(part).hasPassed("Task_UrgeToSign", "End_SignUrged").isWaitingAt("Task_SignDirective");
+        assertThat(part).hasPassed("Task_Supervise", "Task_UrgeToSign").isWaitingAt("Task_SignDirective",
+                "Timer_NextSupervision");
         assertThat(beans.calls).contains("urgeDepartmentDelegate:sign");
         complete(task(part));
-        assertThat(part).isWaitingAt("Task_HandleDirective");
+        assertThat(part).isWaitingAt("Task_HandleDirective", "Timer_NextSupervision");
+        assertThat(job(part).getDuedate()).as("signed, the clock turns to the handling's moments").isEqualTo(facts.next);
     }
 
     @Test
@@ -252,6 +283,7 @@ class DepartmentWorkModelTest {
         complete(task(part));
         assertThat(job(part).getDuedate()).isEqualTo(facts.next);
         Map<String, String> performedBy = new LinkedHashMap<>();
+        performedBy.put("urgeSign", "urgeDepartmentDelegate:sign");
         performedBy.put("yellow", "signalDeadlineDelegate:yellow");
         performedBy.put("remind", "signalDeadlineDelegate:remind");
         performedBy.put("red", "signalDeadlineDelegate:red");
@@ -269,18 +301,21 @@ class DepartmentWorkModelTest {
         beans.calls.clear();
         execute(job(part));
         assertThat(beans.calls).as("a wake-up with nothing due does nothing").containsExactly("superviseDelegate");
-        assertThat(part).hasPassed("Task_TurnYellow", "Task_RemindDeadline", "Task_TurnRed", "Task_UrgeOverdue",
+        assertThat(part).hasPassed("Task_UrgeToSign", "Task_TurnYellow", "Task_RemindDeadline", "Task_TurnRed", "Task_UrgeOverdue",
                 "Task_Escalate", "Task_CheckProgress", "Gateway_ActionDone").isWaitingAt("Task_HandleDirective",
                 "Timer_NextSupervision");
         assertThat(managementService().createJobQuery().processInstanceId(part.getId()).count()).as("one timer at a time")
                 .isEqualTo(1);
         complete(task(part), withVariables(OUTCOME, OUTCOME_SUBMIT, RESULT_SUMMARY, "已完成"));
-        assertThat(part).hasPassed("End_Submitted").isWaitingAt("Task_ReviewResult");
-        assertThat(job(part)).as("submission ends a running clock with the handling").isNull();
+        assertThat(part).isWaitingAt("Task_ReviewResult", "Timer_NextSupervision");
+        complete(task(part), withVariables(ACCEPTED, true, QUALITY_RATING, 5));
+        assertThat(part).hasPassed("End_Done").isEnded();
+        assertThat(managementService().createJobQuery().processInstanceId(part.getId()).count())
+                .as("已办结 ends a running clock with the part").isZero();
     }
 
     @Test
-    void theClockStopsForAPartWhoseRecordWasClosedWhileItsHandlingRan() {
+    void theClockStopsForAPartWhoseRecordWasClosedWhileItRan() {
         facts.next = Date.from(java.time.Instant.parse("2026-12-07T01:00:00Z"));
         ProcessInstance part = start();
         complete(task(part));

@@ -92,8 +92,9 @@ public class PartFacts {
         return part(execution).part().status().isOpen();
     }
 
+    /** Also asked as the instance starts, before its first step binds it to its part (see {@link PartContexts#ofStarting}). */
     public Date nextSupervisionAt(DelegateExecution execution) {
-        return clock.nextAt(part(execution));
+        return clock.nextAt(contexts.ofStarting(execution.getProcessInstanceId()));
     }
 
     private PartContext part(DelegateExecution execution) {
