@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.duban.support.Http;
@@ -160,6 +161,26 @@ class CascadeIT {
         assertThat(jdbc.queryForObject("SELECT status FROM directive WHERE number = ?", String.class, number))
                 .isEqualTo("CLOSED");
         assertThat(jdbc.queryForObject("SELECT score FROM directive WHERE number = ?", String.class, number)).startsWith("100");
+
+        // every grant that opens this directive's engine history to a unit (its part's instance to the unit and the
+        // units above, the tasks of a sub-part to those above) goes with that history: history cleanup removes it then
+        List<Map<String, Object>> historyGrants = jdbc.queryForList("SELECT A.RESOURCE_TYPE_, A.GROUP_ID_, "
+                + "A.ROOT_PROC_INST_ID_, A.REMOVAL_TIME_, H.REMOVAL_TIME_ AS HISTORY_REMOVAL FROM ACT_RU_AUTHORIZATION A "
+                + "JOIN ACT_HI_PROCINST H ON H.ID_ = A.ROOT_PROC_INST_ID_ WHERE A.RESOURCE_TYPE_ IN (?, ?) "
+                + "AND H.BUSINESS_KEY_ = ?", Resources.HISTORIC_PROCESS_INSTANCE.resourceType(),
+                Resources.HISTORIC_TASK.resourceType(), number);
+        assertThat(historyGrants).extracting(g -> ((Number) g.get("RESOURCE_TYPE_")).intValue())
+                .as("the parts' instances and the sub-parts' tasks, each with its root")
+                .contains(Resources.HISTORIC_PROCESS_INSTANCE.resourceType(), Resources.HISTORIC_TASK.resourceType());
+        assertThat(historyGrants).extracting(g -> g.get("GROUP_ID_")).contains("dept-zdxq", "dept-ruyihu");
+        assertThat(historyGrants).allSatisfy(g -> assertThat(g.get("REMOVAL_TIME_")).as(g.toString()).isNotNull()
+                .isEqualTo(g.get("HISTORY_REMOVAL")));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ IN (?, ?) "
+                + "AND ROOT_PROC_INST_ID_ IS NULL AND RESOURCE_ID_ IN (SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ? "
+                + "UNION SELECT T.ID_ FROM ACT_HI_TASKINST T JOIN ACT_HI_PROCINST P ON P.ID_ = T.PROC_INST_ID_ "
+                + "WHERE P.BUSINESS_KEY_ = ?)", Integer.class, Resources.HISTORIC_PROCESS_INSTANCE.resourceType(),
+                Resources.HISTORIC_TASK.resourceType(), number, number)).as("no grant on its history left behind by cleanup")
+                .isZero();
 
         // each score explains itself, the roll-up included, in Chinese
         JsonNode scores = JSON.readTree(Http.basic(port, "auditor", "demo").get("/api/audit/directives/" + number + "/scores")

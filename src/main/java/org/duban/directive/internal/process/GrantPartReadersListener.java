@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.duban.directive.internal.PartRow;
 import org.duban.directive.internal.PartStore;
 import org.duban.organisation.Groups;
+import org.duban.system.HistoryGrants;
 import org.duban.system.UnwrittenEntities;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -66,20 +67,22 @@ class GrantPartReadersListener implements TaskListener {
                             ? Groups.departmentCode(link.getGroupId()) : null));
             // nobody can hold a grant on a task or an instance created in this very step: no need to ask (the
             // instance's 签收 task is created again when the part is reassigned, and then the unit may hold one)
-            boolean newInstance = UnwrittenEntities.isUnwritten(((ExecutionEntity) task.getExecution()).getProcessInstance());
+            ExecutionEntity instance = ((ExecutionEntity) task.getExecution()).getProcessInstance();
+            boolean newInstance = UnwrittenEntities.isUnwritten(instance);
+            String root = instance.getRootProcessInstanceId();
             // the grants are Duban's doing, not the person's whose step created the task: no permission on
             // authorizations is asked of them
             Context.getCommandContext().runWithoutAuthorization(() -> {
                 for (String unit : taskReaders) {
-                    grant(unit, Resources.TASK, task.getId(), Permissions.READ, false);
-                    grant(unit, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ, false);
+                    grant(unit, Resources.TASK, task.getId(), Permissions.READ, false, root);
+                    grant(unit, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ, false, root);
                 }
                 if (signing) {
                     Set<String> instanceReaders = new LinkedHashSet<>(passers);
                     instanceReaders.add(part.unit());
                     for (String unit : instanceReaders) {
                         grant(unit, Resources.HISTORIC_PROCESS_INSTANCE, task.getProcessInstanceId(),
-                                HistoricProcessInstancePermissions.READ, !newInstance);
+                                HistoricProcessInstancePermissions.READ, !newInstance, root);
                     }
                 }
                 return null;
@@ -97,10 +100,16 @@ class GrantPartReadersListener implements TaskListener {
         return units;
     }
 
-    private void grant(String unit, Resource resource, String resourceId, Permission permission, boolean mayExist) {
+    /** A grant on history carries its root instance, so that history cleanup removes it with that history. */
+    private void grant(String unit, Resource resource, String resourceId, Permission permission, boolean mayExist,
+            String rootProcessInstanceId) {
         String group = Groups.department(unit);
         if (mayExist && authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
                 .resourceType(resource).resourceId(resourceId).count() > 0) {
+            return;
+        }
+        if (resource.resourceType() != Resources.TASK.resourceType()) {
+            HistoryGrants.grant(group, resource, resourceId, permission, rootProcessInstanceId);
             return;
         }
         Authorization grant = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
