@@ -9,13 +9,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.duban.calendar.WorkCalendar;
 import org.duban.directive.DirectiveTemplate;
 import org.duban.directive.DirectiveTemplates;
 import org.duban.directive.PartStatus;
 import org.duban.directive.ReportCycle;
+import org.duban.system.InstanceTimers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,8 @@ import org.springframework.stereotype.Component;
  * the daily urge while overdue, the escalation, a progress report falling due; while the office (or the unit
  * above) decides its result or its return, nothing — and armed again after each. What is due, and when, follows
  * from the part's record and the working-day calendar alone, so a step that moves the moments (signing, a return
- * decided, a rework, an extension, a new calendar) only moves the timer ({@link #rearm}); each action is recorded
+ * decided, a rework, an extension) only moves the timer ({@link #rearm}), and a new calendar has the engine
+ * evaluate it again (RescheduleOnCalendarChange); each action is recorded
  * as sent for its reference date, so none goes out twice.
  */
 @Component
@@ -68,17 +68,12 @@ public class SupervisionClock {
     private final LightRule rule;
     private final WorkCalendar calendar;
     private final DirectiveTemplates templates;
-    private final ManagementService management;
-    private final EngineAsSystem engine;
 
-    SupervisionClock(PartStore parts, LightRule rule, WorkCalendar calendar, DirectiveTemplates templates,
-            ManagementService management, EngineAsSystem engine) {
+    SupervisionClock(PartStore parts, LightRule rule, WorkCalendar calendar, DirectiveTemplates templates) {
         this.parts = parts;
         this.rule = rule;
         this.calendar = calendar;
         this.templates = templates;
-        this.management = management;
-        this.engine = engine;
     }
 
     /** When the part's timer should next fire. */
@@ -105,23 +100,13 @@ public class SupervisionClock {
     }
 
     /**
-     * Moves the part's timer to what its record says now: after signing, a return decided, a rework, an extension,
-     * or a new calendar. Run on Duban's behalf: the person whose step moved the moments holds no permission on the
-     * engine's jobs, and the move is no operation of theirs in the engine's log.
+     * Moves the part's timer to what its record says now: after signing, a return decided, a rework or an extension
+     * — by the step that moved the moments, inside its engine command.
      */
     public void rearm(PartContext c) {
-        if (c.part().processInstanceId() == null) {
-            return;
+        if (c.part().processInstanceId() != null) {
+            InstanceTimers.moveAll(c.part().processInstanceId(), nextAt(c));
         }
-        Date at = nextAt(c);
-        engine.run(() -> {
-            for (Job timer : management.createJobQuery().processInstanceId(c.part().processInstanceId()).timers()
-                    .list()) {
-                if (!at.equals(timer.getDuedate())) {
-                    management.setJobDuedate(timer.getId(), at);
-                }
-            }
-        });
     }
 
     List<Moment> pending(PartContext c) {
