@@ -12,7 +12,6 @@ import java.util.Optional;
 import org.duban.calendar.WorkCalendar;
 import org.duban.directive.DirectiveTemplate;
 import org.duban.directive.DirectiveTemplates;
-import org.duban.directive.PartStatus;
 import org.duban.directive.ReportCycle;
 import org.duban.system.InstanceTimers;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,8 @@ import org.springframework.stereotype.Component;
  * above) decides its result or its return, nothing — and armed again after each. What is due, and when, follows
  * from the part's record and the working-day calendar alone, so a step that moves the moments (signing, a return
  * decided, a rework, an extension) only moves the timer ({@link #rearm}), and a new calendar has the engine
- * evaluate it again (RescheduleOnCalendarChange); each action is recorded
- * as sent for its reference date, so none goes out twice.
+ * evaluate it again (RescheduleOnCalendarChange); each action is recorded as sent for its reference date, so none
+ * goes out twice.
  */
 @Component
 public class SupervisionClock {
@@ -39,9 +38,9 @@ public class SupervisionClock {
 
     /** What the clock can have due, in the order it does them when several fall due at once. */
     public enum Action {
-        NONE("none", null), URGE_SIGN("urgeSign", "SIGN_URGE"), YELLOW("yellow", "TURNED_YELLOW"), REMIND("remind", "REMINDED"), RED("red", "TURNED_RED"),
-        URGE_OVERDUE("urgeOverdue", "OVERDUE_URGE"), ESCALATE("escalate", "ESCALATED"),
-        CHECK_PROGRESS("checkProgress", "PROGRESS_CHECK");
+        NONE("none", null), URGE_SIGN("urgeSign", "SIGN_URGE"), YELLOW("yellow", "TURNED_YELLOW"),
+        REMIND("remind", "REMINDED"), RED("red", "TURNED_RED"), URGE_OVERDUE("urgeOverdue", "OVERDUE_URGE"),
+        ESCALATE("escalate", "ESCALATED"), CHECK_PROGRESS("checkProgress", "PROGRESS_CHECK");
 
         private final String key;
         private final String sentKind;
